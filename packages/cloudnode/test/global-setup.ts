@@ -1,0 +1,3 @@
+import { mockGlobalSetup } from "@repo/mock";
+
+export default mockGlobalSetup("cloudnode");

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { bundledSpec, listApis, startMock } from "../src/index.js";
+
+describe("startMock", () => {
+  it("knows every API folder of spec/", () => {
+    expect(listApis()).toEqual(["cloudnexus", "cloudnode"]);
+  });
+
+  it("refuses an unknown API with the list of known ones", () => {
+    expect(() => bundledSpec("nope")).toThrow(/Unknown API "nope". Known APIs: cloudnexus, cloudnode/);
+  });
+
+  it.each(listApis())("%s: serves on 127.0.0.1 and a free port, and stop() frees the port", async (api) => {
+    const mock = await startMock(api);
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${mock.url}/__no_such_path__`);
+    expect(response.status).toBe(404); // Prism answers: the route does not exist in the spec
+    await mock.stop();
+    await expect(fetch(mock.url)).rejects.toThrow();
+    await mock.stop(); // a second stop is harmless
+  });
+});

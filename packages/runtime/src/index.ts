@@ -1,0 +1,20 @@
+// The runtime shared by every SDK; bundled into each SDK package at build time.
+import createClient, { type Client } from "openapi-fetch";
+
+export interface RawClientOptions {
+  /** Base URL of the API, e.g. the spec's first server or a mock's URL. */
+  baseUrl: string;
+  /** Bearer token sent as `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+  /** A fetch implementation (defaults to the global fetch). */
+  fetch?: typeof globalThis.fetch | undefined;
+}
+
+/** A typed openapi-fetch client for `Paths`, authenticated with a bearer token when one is given. */
+export function createRawClient<Paths extends {}>(options: RawClientOptions): Client<Paths> {
+  return createClient<Paths>({
+    baseUrl: options.baseUrl,
+    headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}

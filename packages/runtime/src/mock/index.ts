@@ -1,0 +1,1 @@
+export { freePort, resolvePrismCli, startPrism, type PrismOptions, type RunningPrism } from "./prism.js";

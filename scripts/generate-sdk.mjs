@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Generates the sources of one SDK package from its spec. Run in packages/<api>/ (the folder name is
+// the API name) or pass the API: `node scripts/generate-sdk.mjs cloudnode`.
+// Writes packages/<api>/generated/: openapi.json (bundle), schema.ts (types), model.json (operations).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { bundleSpec, specHash } from "./lib/bundle.mjs";
+import { buildModel } from "./lib/model.mjs";
+import { assertApi, repoRoot } from "./lib/paths.mjs";
+import { main } from "./lib/run.mjs";
+
+await main(async ([apiArg]) => {
+  const api = assertApi(apiArg ?? basename(process.cwd()));
+  const outDir = join(repoRoot, "packages", api, "generated");
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const bundleFile = join(outDir, "openapi.json");
+  bundleSpec(api, bundleFile);
+  const bundleText = readFileSync(bundleFile, "utf8");
+  const hash = specHash(bundleText);
+  const banner = (what) =>
+    `// ${what}\n// Generated from spec/${api}/ by scripts/generate-sdk.mjs (run \`pnpm build\`); do not edit.\n// spec-hash: ${hash}\n`;
+
+  const ast = await openapiTS(JSON.parse(bundleText));
+  writeFileSync(join(outDir, "schema.ts"), `${banner("Types of every path, operation and schema.")}\n${astToString(ast)}`);
+
+  const model = buildModel(api, JSON.parse(bundleText), { specHash: hash });
+  writeFileSync(join(outDir, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, "model.ts"),
+    `${banner("The operation model (see scripts/lib/model.mjs), typed for the SDK runtime.")}\nexport const model = ${JSON.stringify(model, null, 2)} as const;\n`,
+  );
+  console.log(`generated packages/${api}/generated/ (${model.operations.length} operations, spec-hash ${hash})`);
+});
