@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Generates the sources of one SDK package from its spec. Run in packages/<api>/ (the folder name is
 // the API name) or pass the API: `node scripts/generate-sdk.mjs cloudnode`.
-// Writes packages/<api>/generated/: openapi.json (bundle), schema.ts (types), model.json (operations).
+// Writes packages/<api>/generated/: openapi.json (bundle), schema.ts (types), model.json (operations),
+// operations.ts (the compact table the SDK runtime reads; the rest of the model stays out of the bundle).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { bundleSpec, specHash } from "./lib/bundle.mjs";
-import { buildModel } from "./lib/model.mjs";
+import { buildModel, operationTable } from "./lib/model.mjs";
 import { assertApi, repoRoot } from "./lib/paths.mjs";
 import { main } from "./lib/run.mjs";
 
@@ -31,6 +32,10 @@ await main(async ([apiArg]) => {
   writeFileSync(
     join(outDir, "model.ts"),
     `${banner("The operation model (see scripts/lib/model.mjs), typed for the SDK runtime.")}\nexport const model = ${JSON.stringify(model, null, 2)} as const;\n`,
+  );
+  writeFileSync(
+    join(outDir, "operations.ts"),
+    `${banner("The operation table the SDK runtime turns into methods (a projection of model.json).")}\nexport const api = ${JSON.stringify(operationTable(model), null, 2)} as const;\n`,
   );
   console.log(`generated packages/${api}/generated/ (${model.operations.length} operations, spec-hash ${hash})`);
 });

@@ -85,6 +85,10 @@ export function buildModel(api, doc, { specHash }) {
           : null,
         successStatus,
         responses,
+        bodyMode: bodyMode(doc, parameters, body, contentType, media),
+        pagination: pagination(doc, method, parameters, op.responses?.[successStatus]),
+        idempotencyHeader:
+          parameters.find((p) => p.in === "header" && /^idempotency-key$/i.test(p.name))?.name ?? null,
       });
     }
   }
@@ -101,6 +105,157 @@ export function buildModel(api, doc, { specHash }) {
     specHash,
     servers: (doc.servers ?? []).map((server) => server.url),
     securitySchemes: doc.components?.securitySchemes ?? {},
+    env: envNames(api),
+    auth: authOf(doc.components?.securitySchemes ?? {}),
+    errorShape: errorShape(doc),
     operations,
+  };
+}
+
+// ---- Fields the SDK runtime reads (added to the model so the CLI and docs can read them too) ----
+
+/** The environment variables a client reads: `<API>_TOKEN` and `<API>_BASE_URL`. */
+export function envNames(api) {
+  const prefix = api.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+  return { token: `${prefix}_TOKEN`, baseUrl: `${prefix}_BASE_URL` };
+}
+
+/** How credentials travel, from the security schemes: a token header (and its scheme) and/or a session cookie. */
+export function authOf(schemes) {
+  const auth = { header: null, scheme: null, cookie: null };
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type === "http" && /^bearer$/i.test(scheme.scheme ?? "") && !auth.header) {
+      auth.header = "Authorization";
+      auth.scheme = "Bearer";
+    } else if (scheme.type === "apiKey" && scheme.in === "header" && !auth.header) {
+      auth.header = scheme.name;
+    } else if (scheme.type === "apiKey" && scheme.in === "cookie" && !auth.cookie) {
+      auth.cookie = scheme.name;
+    }
+  }
+  return auth;
+}
+
+/** Top-level properties of an object schema (through allOf), or null when the schema is not an object. */
+function objectProperties(doc, schema) {
+  const node = deref(doc, schema ?? {});
+  const parts = [node, ...(node.allOf ?? []).map((part) => deref(doc, part))];
+  if (!parts.some((part) => part.type === "object" || part.properties)) return null;
+  return Object.assign({}, ...parts.map((part) => part.properties ?? {}));
+}
+
+/**
+ * How the SDK's flat `params` carry the request body: "flat" spreads a JSON object body's properties
+ * next to the parameters; "body" takes it under a `body` key (name clash, or not a JSON object).
+ */
+function bodyMode(doc, parameters, body, contentType, media) {
+  if (!body) return null;
+  const properties = /json/i.test(contentType ?? "") ? objectProperties(doc, media?.schema) : null;
+  if (!properties) return "body";
+  const names = new Set(parameters.map((p) => p.name));
+  return Object.keys(properties).some((name) => names.has(name) || name === "body") ? "body" : "flat";
+}
+
+const PAGE_PARAMS = ["page"];
+const SIZE_PARAMS = ["page_size", "per_page", "pageSize", "limit"];
+
+/**
+ * Page-number pagination: a GET with `page` and a page-size query parameter whose 2xx body holds one
+ * array (the items) and the page's position (a `meta` object with `total`, or `total` at the top).
+ */
+function pagination(doc, method, parameters, successResponse) {
+  if (method !== "get" || !successResponse) return null;
+  const query = parameters.filter((p) => p.in === "query").map((p) => p.name);
+  const page = PAGE_PARAMS.find((name) => query.includes(name));
+  const pageSize = SIZE_PARAMS.find((name) => query.includes(name));
+  if (!page || !pageSize) return null;
+  const schema = deref(doc, successResponse).content?.["application/json"]?.schema;
+  const properties = objectProperties(doc, schema);
+  if (!properties) return null;
+  const arrays = Object.entries(properties).filter(([, s]) => deref(doc, s).type === "array");
+  if (arrays.length !== 1) return null;
+  const metaEntry = Object.entries(properties).find(([, s]) => objectProperties(doc, s)?.total);
+  if (!metaEntry && !properties.total) return null;
+  return { page, pageSize, items: arrays[0][0], meta: metaEntry?.[0] ?? null };
+}
+
+const REQUEST_ID_HEADER = /^x?-?(request|response|correlation|trace)-?id$/i;
+const FIELD_CANDIDATES = {
+  code: ["code", "error_code", "type"],
+  message: ["message", "detail", "error_description"],
+  title: ["title"],
+  details: ["details", "errors"],
+  requestId: ["request_id", "requestId", "response_id"],
+};
+
+/**
+ * Where the fields of an error live, read from the schema most 4xx/5xx responses use: the path to the
+ * object holding them (`[]` for Cloudnode's flat body, `["error"]` for CloudNexus's envelope), the name
+ * of each field, and the response header carrying the request id.
+ */
+export function errorShape(doc) {
+  const counts = new Map();
+  let requestIdHeader = null;
+  for (const item of Object.values(doc.paths ?? {}).map((i) => deref(doc, i))) {
+    for (const method of HTTP_METHODS) {
+      for (const [status, raw] of Object.entries(item[method]?.responses ?? {})) {
+        const response = deref(doc, raw);
+        const header = Object.keys(response.headers ?? {}).find((name) => REQUEST_ID_HEADER.test(name));
+        if (header && (!requestIdHeader || !/^2/.test(status))) requestIdHeader ??= header;
+        const schema = response.content?.["application/json"]?.schema;
+        if (!/^[45]/.test(status) || !schema) continue;
+        const key = schema.$ref ?? JSON.stringify(schema);
+        counts.set(key, { schema, n: (counts.get(key)?.n ?? 0) + 1 });
+      }
+    }
+  }
+  const shape = { path: [], code: null, message: null, title: null, details: null, requestId: null, requestIdHeader };
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  let properties = top ? objectProperties(doc, top.schema) : null;
+  if (properties && !FIELD_CANDIDATES.message.some((name) => properties[name])) {
+    // an envelope such as { error: { code, message } }: descend into the property that holds the message
+    const inner = Object.entries(properties).find(([, s]) =>
+      FIELD_CANDIDATES.message.some((name) => objectProperties(doc, s)?.[name]),
+    );
+    if (inner) {
+      shape.path = [inner[0]];
+      properties = objectProperties(doc, inner[1]);
+    }
+  }
+  for (const [field, candidates] of Object.entries(FIELD_CANDIDATES)) {
+    shape[field] = candidates.find((name) => properties?.[name]) ?? null;
+  }
+  return shape;
+}
+
+/** Drops null/empty fields so the generated table stays small. */
+const compact = (object) =>
+  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== false && !(typeof v === "object" && !Object.keys(v).length)));
+
+/**
+ * The slice of the model the SDK runtime needs at run time (bundled into every SDK, so kept small):
+ * per operation its method, path, parameter locations, body mode, pagination and idempotency header.
+ */
+export function operationTable(model) {
+  return {
+    name: model.api,
+    baseUrl: model.servers[0] ?? "",
+    env: model.env,
+    auth: compact(model.auth),
+    errorShape: compact(model.errorShape),
+    operations: Object.fromEntries(
+      model.operations.map((op) => [
+        op.operationId,
+        compact({
+          method: op.method,
+          path: op.path,
+          params: Object.fromEntries(op.parameters.map((p) => [p.name, p.in])),
+          body: op.bodyMode,
+          json: Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody),
+          idempotencyHeader: op.idempotencyHeader,
+          pagination: op.pagination && compact(op.pagination),
+        }),
+      ]),
+    ),
   };
 }

@@ -1,6 +1,11 @@
 // The runtime shared by every SDK; bundled into each SDK package at build time.
 import createClient, { type Client } from "openapi-fetch";
 
+export * from "./public.js";
+export { BaseClient } from "./client.js";
+export type { ApiDescriptor, ErrorShape, OperationDescriptor, PaginationDescriptor, ParamLocation } from "./descriptor.js";
+export type { ClientMethods, OperationMethod, Paginated } from "./typed.js";
+
 export interface RawClientOptions {
   /** Base URL of the API, e.g. the spec's first server or a mock's URL. */
   baseUrl: string;

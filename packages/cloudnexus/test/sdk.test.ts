@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import { ApiClient, ApiError, AuthenticationError, BadRequestError } from "../src/index.js";
+
+const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
+const example = (name: string) => spec.components.examples[name].value;
+const key = "cn_test_4eC39HqLyjWDarjtT1zdp7dc";
+
+describe("cloudnexus ApiClient against the Prism mock", () => {
+  const baseUrl = inject("mockUrl");
+  const client = new ApiClient(key, { baseUrl });
+
+  it("client.me() resolves to the typed body", async () => {
+    expect(await client.me()).toEqual(example("Account"));
+  });
+
+  it("withResponse() gives the body and the raw Response of the same call", async () => {
+    const { data, response } = await client.instances.list({ status: "running", page_size: 25 }).withResponse();
+    expect(response.status).toBe(200);
+    expect(new URL(response.url).searchParams.get("status")).toBe("running");
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(data).toEqual(example("InstanceList"));
+  });
+
+  it("create takes the body's fields flat in params", async () => {
+    const { data, response } = await client.instances.create(example("InstanceCreate")).withResponse();
+    expect(response.status).toBe(201);
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(data).toEqual(example("InstanceCreated"));
+  });
+
+  it("a 401 throws AuthenticationError with the envelope's code, message and details", async () => {
+    const error = await new ApiClient(undefined, { baseUrl }).me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(ApiError);
+    const body = example("ErrorUnauthorized");
+    expect(error).toMatchObject({ status: 401, code: body.error.code, message: expect.stringContaining(body.error.message) });
+    expect((error as ApiError).details).toEqual(body.error.details);
+    expect((error as ApiError).body).toEqual(body);
+  });
+
+  it("prefer asks the mock for another scenario (400 → BadRequestError)", async () => {
+    const error = await client.instances.list({}, { prefer: { code: 400 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as ApiError).code).toBe(example("ErrorValidation").error.code);
+  });
+
+  it("all() iterates the items of every page", async () => {
+    const items = [];
+    for await (const instance of client.instances.list.all({ status: "running" })) items.push(instance);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toEqual(example("InstanceList").instances[0]);
+  });
+
+  it("request() calls an operation by its operationId", async () => {
+    const { data, response } = await client.request("instances.list", { region: "us-east-1" });
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(data).toEqual(example("InstanceList"));
+  });
+
+  it("raw is the typed openapi-fetch client with the same credentials", async () => {
+    const { data, response } = await client.raw.GET("/me");
+    expect(response.status).toBe(200);
+    expect(data).toEqual(example("Account"));
+  });
+
+  it("reads the key from CLOUDNEXUS_TOKEN when none is passed", async () => {
+    process.env.CLOUDNEXUS_TOKEN = key;
+    try {
+      expect(await new ApiClient(undefined, { baseUrl }).me()).toEqual(example("Account"));
+    } finally {
+      delete process.env.CLOUDNEXUS_TOKEN;
+    }
+  });
+});

@@ -1,0 +1,59 @@
+// The shape of the generated operation table (packages/<api>/generated/operations.ts, written by
+// scripts/lib/model.mjs → operationTable). The runtime reads only this; the table is data, not code.
+
+/** Where a parameter goes: the spec's `in`. */
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+
+/** Page-number pagination of a list operation. */
+export interface PaginationDescriptor {
+  /** The query parameter that selects the page (1-based). */
+  readonly page: string;
+  /** The query parameter that sets the page size. */
+  readonly pageSize: string;
+  /** The property of the response body that holds the page's items. */
+  readonly items: string;
+  /** The property holding `{ total, page, page_size }`; absent when `total` sits at the top of the body. */
+  readonly meta?: string;
+}
+
+export interface OperationDescriptor {
+  readonly method: string;
+  /** The spec's path template, e.g. `/instances/{id}`. */
+  readonly path: string;
+  /** Every parameter of the operation by spec name. */
+  readonly params?: { readonly [name: string]: ParamLocation };
+  /** How `params` carries the body: its top-level properties ("flat") or a `body` key ("body"). */
+  readonly body?: "flat" | "body";
+  /** Whether the success response has a JSON body. */
+  readonly json?: boolean;
+  /** The Idempotency-Key header the spec declares for this operation, if any. */
+  readonly idempotencyHeader?: string;
+  readonly pagination?: PaginationDescriptor;
+}
+
+/** Where the fields of an error body live, derived from the spec's error schema. */
+export interface ErrorShape {
+  /** Path to the object holding the fields (`["error"]` for an envelope; absent for a flat body). */
+  readonly path?: readonly string[];
+  readonly code?: string;
+  readonly message?: string;
+  readonly title?: string;
+  readonly details?: string;
+  /** A request id carried in the body. */
+  readonly requestId?: string;
+  /** A response header carrying the request id. */
+  readonly requestIdHeader?: string;
+}
+
+export interface ApiDescriptor {
+  /** The API's name (folder of spec/), e.g. `cloudnexus`. */
+  readonly name: string;
+  /** The spec's first server. */
+  readonly baseUrl: string;
+  /** Environment variables read when the caller gives no token / base URL. */
+  readonly env: { readonly token: string; readonly baseUrl: string };
+  /** How credentials travel: a token header (with an optional scheme like Bearer) and/or a session cookie. */
+  readonly auth: { readonly header?: string; readonly scheme?: string; readonly cookie?: string };
+  readonly errorShape: ErrorShape;
+  readonly operations: { readonly [operationId: string]: OperationDescriptor };
+}

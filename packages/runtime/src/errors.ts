@@ -1,0 +1,142 @@
+// The errors every SDK throws. A non-2xx response becomes an ApiError (a subclass per status); a
+// request that got no response becomes a ConnectionError or TimeoutError; a 2xx body that is not the
+// JSON the spec promises becomes an InvalidResponseError.
+import type { ErrorShape } from "./descriptor.js";
+
+/** The fields read from an error body (per the API's error schema) and the response. */
+export interface ApiErrorFields {
+  code?: string | undefined;
+  message?: string | undefined;
+  title?: string | undefined;
+  details?: unknown;
+  requestId?: string | undefined;
+}
+
+/** The API answered with a non-2xx status. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** The API's machine-readable error code (e.g. `err_unauthorised`, `VALIDATION_ERROR`). */
+  readonly code: string | undefined;
+  /** Cloudnode's short summary of the error, when the API sends one. */
+  readonly title: string | undefined;
+  /** CloudNexus's per-field problems, when the API sends them. */
+  readonly details: unknown;
+  /** The request id to quote to support (from the body or the response headers). */
+  readonly requestId: string | undefined;
+  /** The parsed body (or its text when it is not JSON). */
+  readonly body: unknown;
+  /** The raw response; its body has been read. */
+  readonly response: Response;
+
+  constructor(status: number, fields: ApiErrorFields, body: unknown, response: Response) {
+    super(describe(status, response.statusText, fields, body));
+    this.status = status;
+    this.code = fields.code;
+    this.title = fields.title;
+    this.details = fields.details;
+    this.requestId = fields.requestId;
+    this.body = body;
+    this.response = response;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends ApiError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+export class UnprocessableEntityError extends ApiError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends ApiError {
+  override name = "InternalServerError";
+}
+export class ServiceUnavailableError extends ApiError {
+  override name = "ServiceUnavailableError";
+}
+
+/** No response arrived: DNS failure, refused or reset connection. `cause` holds the underlying error. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+}
+
+/** No response arrived within the timeout (per request or per client), retries included per attempt. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** A response arrived but its body is not what the spec promises (e.g. malformed JSON). */
+export class InvalidResponseError extends Error {
+  override name = "InvalidResponseError";
+  readonly status: number;
+  /** The body text as received. */
+  readonly body: string;
+  readonly response: Response;
+  constructor(message: string, response: Response, body: string, options?: ErrorOptions) {
+    super(message, options);
+    this.status = response.status;
+    this.body = body;
+    this.response = response;
+  }
+}
+
+const CLASSES: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+  500: InternalServerError,
+  503: ServiceUnavailableError,
+};
+
+/** Reads code/message/title/details/request id from a parsed error body, where the spec says they are. */
+export function readErrorFields(shape: ErrorShape, body: unknown, response: Response): ApiErrorFields {
+  let node: unknown = body;
+  for (const key of shape.path ?? []) node = isObject(node) ? node[key] : undefined;
+  const obj = isObject(node) ? node : {};
+  const str = (key: string | undefined) => (key && typeof obj[key] === "string" ? (obj[key] as string) : undefined);
+  return {
+    code: str(shape.code),
+    message: str(shape.message),
+    title: str(shape.title),
+    details: shape.details ? obj[shape.details] : undefined,
+    requestId:
+      str(shape.requestId) ?? (shape.requestIdHeader ? response.headers.get(shape.requestIdHeader) ?? undefined : undefined),
+  };
+}
+
+/** The ApiError subclass for a status. */
+export function createApiError(shape: ErrorShape, body: unknown, response: Response): ApiError {
+  const ErrorClass = CLASSES[response.status] ?? ApiError;
+  return new ErrorClass(response.status, readErrorFields(shape, body, response), body, response);
+}
+
+function describe(status: number, statusText: string, fields: ApiErrorFields, body: unknown): string {
+  const head = `${status}${fields.code ? ` ${fields.code}` : statusText ? ` ${statusText}` : ""}`;
+  const text =
+    [fields.title, fields.message].filter(Boolean).join(": ") ||
+    (typeof body === "string" && body ? `the body is not JSON: ${body.replace(/\s+/g, " ").slice(0, 120)}` : "no error message");
+  return `${head}: ${text}${fields.requestId ? ` (request id ${fields.requestId})` : ""}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

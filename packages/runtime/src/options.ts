@@ -1,0 +1,47 @@
+// What callers can tune, per client and per request.
+
+/** A debug logger, e.g. `console`. It receives request lines with credentials redacted. */
+export interface Logger {
+  debug(message: string, ...details: unknown[]): void;
+}
+
+export interface ClientOptions {
+  /** Base URL of the API; default `<API>_BASE_URL` from the environment, else the spec's first server. */
+  baseUrl?: string | undefined;
+  /** A session ID sent as the API's session cookie (Cloudnode), instead of or next to a token. */
+  session?: string | undefined;
+  /** Milliseconds each attempt may take before it fails with a TimeoutError (default 60 000). */
+  timeout?: number | undefined;
+  /** How many times a failed request is retried (default 2). */
+  maxRetries?: number | undefined;
+  /** A fetch implementation (default: the global fetch). */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Headers sent on every request. */
+  headers?: Record<string, string> | undefined;
+  /** The User-Agent header (runtimes that forbid setting it, like browsers, ignore it). */
+  userAgent?: string | undefined;
+  /** Receives one line per attempt, retry and response; never the token. */
+  logger?: Logger | undefined;
+}
+
+/** Prism's `Prefer` header: choose a mock scenario (status, named example, dynamic data) per call. */
+export interface PreferOptions {
+  code?: number | undefined;
+  example?: string | undefined;
+  dynamic?: boolean | undefined;
+}
+
+export interface RequestOptions {
+  /** Cancels the request (and any pending retry) when aborted. */
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this request, per attempt. */
+  timeout?: number | undefined;
+  /** Extra headers for this request (they win over the client's). */
+  headers?: Record<string, string> | undefined;
+  /** Sent as `Idempotency-Key`; makes a POST safe to retry. Generated when the spec declares the header. */
+  idempotencyKey?: string | undefined;
+  /** Overrides the client's maxRetries for this request. */
+  maxRetries?: number | undefined;
+  /** Asks a Prism mock for a given scenario. */
+  prefer?: PreferOptions | undefined;
+}

@@ -1,0 +1,218 @@
+// The request core: turns (operation, flat params, options) into an HTTP request, sends it with
+// timeouts and retries, and turns the response into data or a typed error.
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
+import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
+import type { Logger, PreferOptions, RequestOptions } from "./options.js";
+import { canRetryMethod, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
+
+/** A client's settings once defaults and the environment are applied. */
+export interface ResolvedConfig {
+  api: ApiDescriptor;
+  baseUrl: string;
+  /** Headers sent on every request, credentials included. */
+  headers: Record<string, string>;
+  timeout: number;
+  maxRetries: number;
+  fetch: typeof globalThis.fetch;
+  logger: Logger | undefined;
+}
+
+/** The parsed body and the raw Response (status, headers such as the request id and rate limits). */
+export interface ApiResult<T> {
+  data: T;
+  response: Response;
+}
+
+const querySerializer = createQuerySerializer();
+
+interface PreparedRequest {
+  url: string;
+  init: { method: string; headers: Record<string, string>; body?: string };
+  idempotent: boolean;
+}
+
+/** Builds the URL, headers and body of one operation call from its flat params. */
+export function prepareRequest(
+  config: ResolvedConfig,
+  operationId: string,
+  op: OperationDescriptor,
+  params: Record<string, unknown>,
+  options: RequestOptions,
+): PreparedRequest {
+  const path: Record<string, unknown> = {};
+  const query: Record<string, unknown> = {};
+  const headers: Record<string, string> = { ...config.headers };
+  const cookies: string[] = [];
+  const rest: Record<string, unknown> = {};
+  let body: unknown;
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const location = op.params?.[key];
+    if (location === "path") path[key] = value;
+    else if (location === "query") query[key] = value;
+    else if (location === "header") headers[key] = String(value);
+    else if (location === "cookie") cookies.push(`${key}=${encodeURIComponent(String(value))}`);
+    else if (op.body === "body" && key === "body") body = value;
+    else if (op.body === "flat") rest[key] = value;
+    else {
+      const known = [...Object.keys(op.params ?? {}), ...(op.body === "body" ? ["body"] : [])];
+      throw new TypeError(
+        `Unknown parameter "${key}" for ${operationId}; it takes ${known.length ? known.map((k) => `"${k}"`).join(", ") : "no parameters"}.`,
+      );
+    }
+  }
+  for (const [, name] of op.path.matchAll(/\{([^}]+)\}/g)) {
+    if (path[name!] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
+  }
+  if (op.body === "flat") body = rest;
+  if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+
+  const keyHeader = op.idempotencyHeader ?? "Idempotency-Key";
+  const key = options.idempotencyKey ?? params[keyHeader] ?? (op.idempotencyHeader ? randomKey() : undefined);
+  if (key !== undefined) headers[keyHeader] = String(key);
+  if (options.prefer) headers.Prefer = preferHeader(options.prefer);
+  Object.assign(headers, options.headers);
+
+  const url = createFinalURL(op.path, {
+    baseUrl: config.baseUrl,
+    params: { path, query },
+    querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
+  return {
+    url,
+    init: { method: op.method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+    idempotent: canRetryMethod(op.method, key !== undefined),
+  };
+}
+
+/** Sends one operation call, retrying what is safe to retry, and parses the result. */
+export async function performRequest(
+  config: ResolvedConfig,
+  operationId: string,
+  params: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<ApiResult<unknown>> {
+  const op = config.api.operations[operationId];
+  if (!op) {
+    throw new TypeError(
+      `Unknown operation "${operationId}" of the ${config.api.name} API. Known operations: ${Object.keys(config.api.operations).join(", ")}.`,
+    );
+  }
+  const request = prepareRequest(config, operationId, op, params, options);
+  const maxRetries = options.maxRetries ?? config.maxRetries;
+  const log = config.logger ? (message: string, ...details: unknown[]) => config.logger!.debug(message, ...details) : undefined;
+
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = request.idempotent && attempt < maxRetries;
+    log?.(`${config.api.name} ${operationId}: ${request.init.method} ${request.url} (attempt ${attempt + 1}/${maxRetries + 1})`, {
+      headers: redact(request.init.headers, config.api.auth.header),
+    });
+    const started = Date.now();
+    let response: Response;
+    let text: string;
+    try {
+      ({ response, text } = await attemptOnce(config, request, options));
+    } catch (error) {
+      if (!(error instanceof ConnectionError) || !canRetry) throw error;
+      const delay = retryDelay(attempt, null);
+      log?.(`${config.api.name} ${operationId}: ${error.message}; retrying in ${delay} ms`);
+      await sleep(delay, options.signal);
+      continue;
+    }
+    log?.(`${config.api.name} ${operationId}: ${response.status} in ${Date.now() - started} ms`);
+
+    if (response.ok) return { data: parseSuccess(operationId, op, response, text), response };
+    if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
+      const retryAfter = response.headers.get("retry-after");
+      const delay = retryDelay(attempt, retryAfter);
+      log?.(
+        `${config.api.name} ${operationId}: retrying in ${delay} ms${retryAfter ? ` (Retry-After: ${retryAfter})` : ""}`,
+        { status: response.status, delay },
+      );
+      await sleep(delay, options.signal);
+      continue;
+    }
+    throw createApiError(config.api.errorShape, parseErrorBody(text), response);
+  }
+}
+
+/** One fetch and the read of its body, bounded by the timeout and the caller's signal. */
+async function attemptOnce(
+  config: ResolvedConfig,
+  request: PreparedRequest,
+  options: RequestOptions,
+): Promise<{ response: Response; text: string }> {
+  const timeout = options.timeout ?? config.timeout;
+  const controller = new AbortController();
+  const caller = options.signal;
+  if (caller?.aborted) throw caller.reason;
+  const onAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  try {
+    const response = await config.fetch(request.url, { ...request.init, signal: controller.signal });
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (caller?.aborted) throw caller.reason;
+    if (timedOut) throw new TimeoutError(`${request.init.method} ${request.url} timed out after ${timeout} ms.`, { cause: error });
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new ConnectionError(`Could not reach ${request.url}: ${reason}.`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", onAbort);
+  }
+}
+
+function parseSuccess(operationId: string, op: OperationDescriptor, response: Response, text: string): unknown {
+  if (!op.json || response.status === 204 || response.status === 205) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const snippet = text.replace(/\s+/g, " ").slice(0, 120);
+    throw new InvalidResponseError(
+      `The ${response.status} response to ${operationId} is not valid JSON${snippet ? `: ${snippet}` : " (empty body)"}.`,
+      response,
+      text,
+      { cause: error },
+    );
+  }
+}
+
+/** An error body: the parsed JSON, or the text itself (e.g. a proxy's HTML page). */
+function parseErrorBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function preferHeader(prefer: PreferOptions): string {
+  const parts: string[] = [];
+  if (prefer.code !== undefined) parts.push(`code=${prefer.code}`);
+  if (prefer.example !== undefined) parts.push(`example=${prefer.example}`);
+  if (prefer.dynamic !== undefined) parts.push(`dynamic=${prefer.dynamic}`);
+  return parts.join(", ");
+}
+
+function randomKey(): string {
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
+  // insecure browser contexts lack randomUUID but have getRandomValues
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|password/i;
+
+/** Headers as the logger sees them: credentials replaced. */
+export function redact(headers: Record<string, string>, authHeader = "authorization"): Record<string, string> {
+  const secret = (name: string) => SECRET_HEADER.test(name) || name.toLowerCase() === authHeader.toLowerCase();
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, secret(k) ? "[redacted]" : v]));
+}
