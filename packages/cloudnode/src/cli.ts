@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The `cloudnode` command: the generic CLI engine (packages/runtime/src/cli) driven by this API's model and client.
+import { fileURLToPath } from "node:url";
+import { runCli } from "@repo/runtime/cli";
+import { model } from "../generated/model.js";
+import packageJson from "../package.json" with { type: "json" };
+import { ApiClient } from "./index.js";
+
+process.exitCode = await runCli({
+  model,
+  createClient: (token, options) => new ApiClient(token, options),
+  // the operation `login` checks a token with, as the seed names it
+  loginOperation: "auth.check",
+  specFile: fileURLToPath(new URL("../generated/openapi.json", import.meta.url)),
+  version: packageJson.version,
+});

@@ -1,0 +1,59 @@
+// The token `login` stores: $XDG_CONFIG_HOME/<api>/config.json (else ~/.config/<api>/config.json),
+// readable by its owner only (file 0600 in a 0700 directory), written atomically.
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+
+export interface StoredConfig {
+  token?: string;
+}
+
+/** Where an API's CLI keeps its config. */
+export function configPath(api: string, env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CONFIG_HOME?.trim() ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  return join(base, api, "config.json");
+}
+
+/** The stored config, or {} when there is none. A file that is not JSON is an error naming the file. */
+export function readConfig(file: string): StoredConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new Error(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null ? (parsed as StoredConfig) : {};
+  } catch {
+    throw new Error(`${file} is not valid JSON: fix it or delete it (\`logout\` does).`);
+  }
+}
+
+/** Writes the config with mode 0600 in a directory with mode 0700 (both enforced even if they existed). */
+export function writeConfig(file: string, config: StoredConfig): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(temp, 0o600);
+  renameSync(temp, file);
+}
+
+/** Removes the stored token; true when there was one. */
+export function removeStoredToken(file: string): boolean {
+  let config: StoredConfig;
+  try {
+    config = readConfig(file);
+  } catch {
+    rmSync(file, { force: true });
+    return true;
+  }
+  if (config.token === undefined) return false;
+  const { token: _removed, ...rest } = config;
+  if (Object.keys(rest).length) writeConfig(file, rest);
+  else rmSync(file, { force: true });
+  return true;
+}

@@ -1,0 +1,127 @@
+// The flags of a command, derived from its operation: one per parameter and per top-level body property.
+import type { JsonSchema, ModelOperation } from "./model.js";
+
+/** How a flag's text turns into a value. "json" takes JSON text (objects, unions, anything untyped). */
+export type FlagKind = "string" | "integer" | "number" | "boolean" | "array" | "json";
+
+export interface OperationFlag {
+  /** The flag without its dashes, e.g. `page-size`. */
+  readonly flag: string;
+  /** The spec's name, e.g. `page_size`: the key in the SDK's params (or in the body). */
+  readonly key: string;
+  readonly in: "path" | "query" | "header" | "cookie" | "body";
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: JsonSchema;
+  readonly kind: FlagKind;
+  /** For arrays: how each item is read. */
+  readonly itemKind?: FlagKind;
+}
+
+export interface GlobalFlag {
+  readonly flag: string;
+  readonly short?: string;
+  readonly type: "string" | "boolean";
+  readonly value?: string;
+  readonly description: string;
+}
+
+/** Flags every command takes. An operation's own flag with one of these names gets its location as a prefix. */
+export const globalFlags: readonly GlobalFlag[] = [
+  { flag: "data", type: "string", value: "json|@file", description: "The whole request body as JSON, or @file.json (@- reads stdin); flags override its fields" },
+  { flag: "all", type: "boolean", description: "Follow pagination and print every item as one JSON line" },
+  { flag: "include", short: "i", type: "boolean", description: "Print the response status and headers before the body" },
+  { flag: "token", type: "string", value: "token", description: "API token (overrides $<TOKEN_ENV> and the one stored by `login`)" },
+  { flag: "base-url", type: "string", value: "url", description: "Send requests to this URL instead of the API's server ($<BASE_URL_ENV>)" },
+  { flag: "mock", type: "boolean", description: "Start a local Prism mock of the API for this command and send the request there" },
+  { flag: "prefer", type: "string", value: "code=404,example=name", description: "Ask a Prism mock (see --mock) for a scenario: a status code, a named example, or dynamic=true" },
+  { flag: "verbose", type: "boolean", description: "Log requests and responses to stderr (token masked) and show stack traces" },
+  { flag: "help", short: "h", type: "boolean", description: "Show help" },
+  { flag: "version", type: "boolean", description: "Show the CLI and API versions" },
+];
+
+/** `page_size` → `page-size`, `sshKeys` → `ssh-keys`, `X-Request-Id` → `x-request-id`. */
+export function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase();
+}
+
+/** The JSON types a schema allows (through `type`, `allOf`, `enum`/`const`), `null` left out. */
+export function schemaTypes(schema: JsonSchema): string[] {
+  const { type } = schema;
+  if (typeof type === "string") return type === "null" ? [] : [type];
+  if (Array.isArray(type)) return type.filter((t): t is string => typeof t === "string" && t !== "null");
+  for (const part of asSchemas(schema.allOf)) {
+    const types = schemaTypes(part);
+    if (types.length) return types;
+  }
+  const values = Array.isArray(schema.enum) ? schema.enum : "const" in schema ? [schema.const] : [];
+  const types = new Set(values.filter((v) => v !== null).map((v) => (Number.isInteger(v) ? "integer" : typeof v)));
+  return [...types];
+}
+
+/** How a schema's values are read from a flag. */
+export function kindOf(schema: JsonSchema): FlagKind {
+  const types = schemaTypes(schema);
+  if (types.length !== 1) return types.length === 2 && types.includes("integer") && types.includes("number") ? "number" : "json";
+  const [type] = types;
+  if (type === "string" || type === "integer" || type === "number" || type === "boolean" || type === "array") return type;
+  return "json";
+}
+
+/** The top-level properties of an object schema (merged through allOf) and the names it requires. */
+export function objectShape(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
+  const parts = [schema, ...asSchemas(schema.allOf)];
+  if (!parts.some((part) => part.type === "object" || isRecord(part.properties))) return null;
+  const properties: Record<string, JsonSchema> = {};
+  const required = new Set<string>();
+  for (const part of parts) {
+    if (isRecord(part.properties)) Object.assign(properties, part.properties);
+    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") required.add(name);
+  }
+  return { properties, required };
+}
+
+/** Is the body sent as JSON (so its properties can be flags)? */
+export const isJsonBody = (operation: ModelOperation): boolean =>
+  Boolean(operation.requestBody && /json/i.test(operation.requestBody.contentType ?? "application/json"));
+
+/** Every flag of an operation: parameters first, then the JSON body's top-level (writable) properties. */
+export function operationFlags(operation: ModelOperation): OperationFlag[] {
+  const taken = new Set(globalFlags.map((g) => g.flag));
+  const flags: OperationFlag[] = [];
+  const add = (key: string, where: OperationFlag["in"], required: boolean, description: string, schema: JsonSchema) => {
+    let flag = kebabCase(key);
+    // A clash (with a global flag, or a body property named like a parameter) is told apart by its location.
+    if (taken.has(flag)) flag = `${where}-${flag}`;
+    taken.add(flag);
+    const kind = kindOf(schema);
+    const items = isRecord(schema.items) ? (schema.items as JsonSchema) : undefined;
+    flags.push({
+      flag, key, in: where, required, description: description || String(schema.description ?? ""), schema, kind,
+      ...(kind === "array" ? { itemKind: items ? kindOf(items) : "json" } : {}),
+    });
+  };
+  for (const parameter of operation.parameters) {
+    add(parameter.name, parameter.in as OperationFlag["in"], parameter.required, parameter.description, parameter.schema);
+  }
+  const shape = isJsonBody(operation) && operation.requestBody ? objectShape(operation.requestBody.schema) : null;
+  if (shape && operation.requestBody) {
+    for (const [key, schema] of Object.entries(shape.properties)) {
+      if (schema.readOnly === true) continue;
+      add(key, "body", operation.requestBody.required && shape.required.has(key), "", schema);
+    }
+  }
+  return flags;
+}
+
+function isRecord(value: unknown): value is Record<string, JsonSchema> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asSchemas(value: unknown): JsonSchema[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}

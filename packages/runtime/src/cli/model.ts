@@ -1,0 +1,64 @@
+// The slice of the generated operation model (packages/<api>/generated/model.json) the CLI reads.
+// Fields the model builder may add later are optional here, so an older model still drives the CLI.
+
+/** A JSON Schema as the model inlines it (OpenAPI 3.1 = JSON Schema 2020-12). */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+export interface ModelParameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: JsonSchema;
+}
+
+export interface ModelPagination {
+  /** Query parameter holding the page number. */
+  readonly page: string;
+  /** Query parameter holding the page size. */
+  readonly pageSize: string;
+  /** Property of the response body holding the page's items. */
+  readonly items: string;
+  /** Property of the response body holding the position (`total`), or null when it is top-level. */
+  readonly meta?: string | null;
+}
+
+export interface ModelOperation {
+  readonly operationId: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  readonly method: string;
+  readonly path: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly tags: readonly string[];
+  readonly security: readonly string[];
+  readonly parameters: readonly ModelParameter[];
+  readonly requestBody: { readonly required: boolean; readonly contentType?: string; readonly schema: JsonSchema } | null;
+  readonly successStatus: string | null;
+  /** "flat": body properties sit next to the parameters in the SDK's params; "body": under a `body` key. */
+  readonly bodyMode?: "flat" | "body" | null;
+  readonly pagination?: ModelPagination | null;
+}
+
+export interface CliModel {
+  /** The API's folder name under spec/ (also the CLI's name and config folder). */
+  readonly api: string;
+  readonly title: string;
+  readonly version: string;
+  readonly specHash: string;
+  readonly servers: readonly string[];
+  readonly env?: { readonly token: string; readonly baseUrl: string };
+  readonly operations: readonly ModelOperation[];
+}
+
+/** `instances.list` → `instances/list`; `check` → `check`. */
+export const commandName = (operation: Pick<ModelOperation, "operationId">): string =>
+  operation.operationId.replaceAll(".", "/");
+
+/** The environment variable names of an API (from the model when it says, else `<API>_TOKEN`). */
+export function envNames(model: CliModel): { token: string; baseUrl: string } {
+  if (model.env) return { token: model.env.token, baseUrl: model.env.baseUrl };
+  const prefix = model.api.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+  return { token: `${prefix}_TOKEN`, baseUrl: `${prefix}_BASE_URL` };
+}
