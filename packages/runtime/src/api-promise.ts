@@ -25,14 +25,15 @@ export class ApiPromise<T> extends Promise<T> {
     return (this.#data ??= this.#result.then((result) => result.data));
   }
 
+  // `any` reasons, as in the standard Promise signatures, so `.catch((e: Error) => …)` compiles
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#parsed().then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  override catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
     return this.#parsed().catch(onrejected);
   }
 

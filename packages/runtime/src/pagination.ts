@@ -12,19 +12,19 @@ export async function* iteratePages(
   params: Record<string, unknown> = {},
   options?: RequestOptions,
 ): AsyncGenerator<unknown, void, undefined> {
-  let page = Number(params[pagination.page] ?? 1);
-  for (;;) {
+  const first = Number(params[pagination.page] ?? 1);
+  for (let page = first; ; page++) {
     const { data } = await send({ ...params, [pagination.page]: page }, options);
-    yield data;
     const body = (data ?? {}) as Record<string, unknown>;
     const items = Array.isArray(body[pagination.items]) ? (body[pagination.items] as unknown[]) : [];
     const meta = (pagination.meta ? body[pagination.meta] : body) as Record<string, unknown> | undefined;
-    const total = Number(meta?.total);
     const served = Number(meta?.page ?? page);
+    // a server (or mock) that ignores the page asked for would repeat itself forever
+    if (page !== first && served !== page) return;
+    yield data;
+    const total = Number(meta?.total);
     const size = Number(meta?.[pagination.pageSize] ?? params[pagination.pageSize] ?? items.length);
-    // stop at the last page, on an empty page, or when the server ignores the page we asked for
-    if (!items.length || served !== page || !(served * size < total)) return;
-    page += 1;
+    if (!items.length || !(served * size < total)) return;
   }
 }
 

@@ -1,0 +1,196 @@
+// The request core against a local server producing the faults Prism cannot: resets, slow answers,
+// malformed bodies, 429/503 with Retry-After. Each case checks the error class and the attempt count.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  ApiError,
+  ConnectionError,
+  InternalServerError,
+  InvalidResponseError,
+  RateLimitError,
+  ServiceUnavailableError,
+  TimeoutError,
+} from "../src/index.js";
+import { reply, startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server.js";
+import { fixtureClient } from "./helpers/fixture-api.js";
+
+const unhandled: unknown[] = [];
+beforeAll(() => {
+  process.on("unhandledRejection", (reason) => unhandled.push(reason));
+});
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  expect(unhandled).toEqual([]);
+});
+
+async function serve(...script: Handler[]) {
+  server = await startFaultServer(...script);
+  return server;
+}
+
+const ok = reply.json(200, { items: [], meta: { total: 0, page: 1, page_size: 25 } });
+const errorBody = { error: { code: "UNAVAILABLE", message: "Try again later.", details: [], request_id: "req_1" } };
+
+describe("retries", () => {
+  it.each([
+    ["503 with Retry-After", [reply.json(503, errorBody, { "retry-after": "0" }), ok], 2],
+    ["429 with Retry-After", [reply.json(429, errorBody, { "retry-after": "0" }), ok], 2],
+    ["502 HTML page", [reply.text(502, "<html><h1>Bad Gateway</h1></html>", "text/html", { "retry-after": "0" }), ok], 2],
+    ["504", [reply.text(504, "", "text/plain", { "retry-after": "0" }), ok], 2],
+  ] as const)("a GET answered %s is retried, then succeeds", async (_name, script, attempts) => {
+    const { url, requests } = await serve(...script);
+    const { data } = await fixtureClient("tok", { baseUrl: url }).request("items.list");
+    expect(data).toEqual({ items: [], meta: { total: 0, page: 1, page_size: 25 } });
+    expect(requests).toHaveLength(attempts);
+  });
+
+  it.each([
+    ["429 → RateLimitError", reply.json(429, errorBody, { "retry-after": "0" }), RateLimitError],
+    ["503 → ServiceUnavailableError", reply.json(503, errorBody, { "retry-after": "0" }), ServiceUnavailableError],
+  ] as const)("a persistent %s after 1 + maxRetries attempts", async (_name, handler, ErrorClass) => {
+    const { url, requests } = await serve(handler);
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ code: "UNAVAILABLE", requestId: "req_1", details: [] });
+    expect(requests).toHaveLength(3);
+  });
+
+  it("an HTML 502 page ends as an ApiError (status 502) that quotes the page", async () => {
+    const { url, requests } = await serve(reply.text(502, "<html><h1>Bad Gateway</h1></html>", "text/html", { "retry-after": "0" }));
+    const error = await fixtureClient("tok", { baseUrl: url, maxRetries: 1 }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 502, code: undefined, body: "<html><h1>Bad Gateway</h1></html>" });
+    expect((error as Error).message).toMatch(/^502 Bad Gateway: the body is not JSON: <html>/);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("a 500 is not retried", async () => {
+    const { url, requests } = await serve(reply.json(500, errorBody));
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("connection resets are retried with backoff, then throw ConnectionError", async () => {
+    const { url, requests } = await serve(reply.reset());
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain(url);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("a reset followed by an answer succeeds", async () => {
+    const { url, requests } = await serve(reply.reset(), ok);
+    await expect(fixtureClient("tok", { baseUrl: url }).request("items.list")).resolves.toMatchObject({ data: { items: [] } });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("maxRetries per request overrides the client's", async () => {
+    const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": "0" }));
+    const client = fixtureClient("tok", { baseUrl: url, maxRetries: 5 });
+    await expect(client.request("items.list", {}, { maxRetries: 0 })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("POST and idempotency", () => {
+  it("a POST without an idempotency key is not retried", async () => {
+    const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": "0" }), ok);
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.create", { name: "a" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("a POST whose connection resets is not retried without a key", async () => {
+    const { url, requests } = await serve(reply.reset(), ok);
+    await expect(fixtureClient("tok", { baseUrl: url }).request("items.create", { name: "a" })).rejects.toBeInstanceOf(ConnectionError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a POST with idempotencyKey is retried with the same key", async () => {
+    const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": "0" }), ok);
+    const client = fixtureClient("tok", { baseUrl: url });
+    await client.request("items.create", { name: "a" }, { idempotencyKey: "key-123" });
+    expect(requests.map((r) => r.headers["idempotency-key"])).toEqual(["key-123", "key-123"]);
+    expect(requests.map((r) => JSON.parse(r.body))).toEqual([{ name: "a" }, { name: "a" }]);
+  });
+
+  it("a POST whose spec declares Idempotency-Key gets a generated key, kept across retries", async () => {
+    const { url, requests } = await serve(reply.json(429, errorBody, { "retry-after": "0" }), ok);
+    await fixtureClient("tok", { baseUrl: url }).request("items.launch", { id: "it_1", body: { at: "now" } });
+    const keys = requests.map((r) => r.headers["idempotency-key"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+});
+
+describe("timeouts and cancellation", () => {
+  it("a response slower than the timeout throws TimeoutError, each attempt bounded", async () => {
+    const { url, requests } = await serve(reply.slow(5_000));
+    const client = fixtureClient("tok", { baseUrl: url, timeout: 100, maxRetries: 1 });
+    const error = await client.request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("timed out after 100 ms");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("the per-request timeout overrides the client's", async () => {
+    const { url, requests } = await serve(reply.slow(5_000));
+    const client = fixtureClient("tok", { baseUrl: url, timeout: 60_000, maxRetries: 0 });
+    await expect(client.request("items.list", {}, { timeout: 50 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a POST that times out is not retried without a key", async () => {
+    const { url, requests } = await serve(reply.slow(5_000));
+    const client = fixtureClient("tok", { baseUrl: url, timeout: 50 });
+    await expect(client.request("items.create", { name: "a" })).rejects.toBeInstanceOf(TimeoutError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("the caller's AbortSignal cancels with its reason and is not retried", async () => {
+    const { url, requests } = await serve(reply.slow(5_000));
+    const controller = new AbortController();
+    const pending = fixtureClient("tok", { baseUrl: url }).request("items.list", {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user cancelled")), 50);
+    await expect(pending).rejects.toThrow("user cancelled");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("an abort during the wait between retries stops the retries", async () => {
+    const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const pending = fixtureClient("tok", { baseUrl: url }).request("items.list", {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("stop waiting")), 200);
+    await expect(pending).rejects.toThrow("stop waiting");
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("bodies", () => {
+  it("malformed JSON in a 200 throws InvalidResponseError, not retried", async () => {
+    const { url, requests } = await serve(reply.text(200, '{"items": [', "application/json"));
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, body: '{"items": [' });
+    expect((error as Error).message).toContain("items.list is not valid JSON");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a 204 resolves to undefined", async () => {
+    const { url } = await serve((_req, res) => res.writeHead(204).end());
+    await expect(fixtureClient("tok", { baseUrl: url }).request("items.delete", { id: "it_1" })).resolves.toMatchObject({ data: undefined });
+  });
+
+  it("the request id comes from the header when the body has none", async () => {
+    const { url } = await serve(reply.json(404, { error: { code: "NOT_FOUND", message: "No item it_9." } }, { "x-request-id": "req_h" }));
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.get", { id: "it_9" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, code: "NOT_FOUND", requestId: "req_h", message: "404 NOT_FOUND: No item it_9. (request id req_h)" });
+  });
+});

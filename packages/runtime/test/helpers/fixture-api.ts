@@ -1,0 +1,33 @@
+// A small operation table in the generated format, for runtime tests that need an operation the
+// real specs lack (a POST that declares no Idempotency-Key, a flat error body, …).
+import { BaseClient, type ApiDescriptor, type ClientOptions } from "../../src/index.js";
+
+export const fixtureApi = {
+  name: "fixture",
+  baseUrl: "https://api.fixture.test/v1",
+  env: { token: "FIXTURE_TOKEN", baseUrl: "FIXTURE_BASE_URL" },
+  auth: { header: "Authorization", scheme: "Bearer", cookie: "session" },
+  errorShape: { path: ["error"], code: "code", message: "message", details: "details", requestId: "request_id", requestIdHeader: "X-Request-Id" },
+  operations: {
+    "items.list": {
+      method: "GET",
+      path: "/items",
+      params: { status: "query", page: "query", page_size: "query" },
+      json: true,
+      pagination: { page: "page", pageSize: "page_size", items: "items", meta: "meta" },
+    },
+    "items.get": { method: "GET", path: "/items/{id}", params: { id: "path" }, json: true },
+    "items.create": { method: "POST", path: "/items", body: "flat", json: true },
+    "items.launch": {
+      method: "POST",
+      path: "/items/{id}/launch",
+      params: { id: "path", "Idempotency-Key": "header" },
+      body: "body",
+      json: true,
+      idempotencyHeader: "Idempotency-Key",
+    },
+    "items.delete": { method: "DELETE", path: "/items/{id}", params: { id: "path" } },
+  },
+} as const satisfies ApiDescriptor;
+
+export const fixtureClient = (token: string | undefined, options: ClientOptions) => new BaseClient(fixtureApi, token, options);

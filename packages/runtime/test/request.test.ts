@@ -1,0 +1,81 @@
+// How flat params become a request, what the logger sees, and what bad input says. A local server
+// records what arrives (the fixture table has shapes the real specs lack).
+import { afterEach, describe, expect, it } from "vitest";
+import { reply, startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+import { fixtureClient } from "./helpers/fixture-api.js";
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+const ok = reply.json(200, { items: [], meta: { total: 0, page: 1, page_size: 25 } });
+
+describe("flat params", () => {
+  it("puts path, query, header params and the body where the table says", async () => {
+    server = await startFaultServer(ok);
+    const client = fixtureClient("tok", { baseUrl: `${server.url}/v1/` });
+    await client.request("items.launch", { id: "it 1/2", "Idempotency-Key": "k1", body: { id: "body-id" } });
+    const [seen] = server.requests;
+    expect(seen).toMatchObject({ method: "POST", url: "/v1/items/it%201%2F2/launch", body: '{"id":"body-id"}' });
+    expect(seen!.headers).toMatchObject({ "idempotency-key": "k1", "content-type": "application/json", authorization: "Bearer tok" });
+  });
+
+  it("serializes query arrays as repeated keys and skips undefined", async () => {
+    server = await startFaultServer(ok);
+    await fixtureClient("tok", { baseUrl: server.url }).request("items.list", { status: ["a", "b"], page: undefined, page_size: 5 });
+    expect(server.requests[0]!.url).toBe("/items?status=a&status=b&page_size=5");
+  });
+
+  it("sends client headers, request headers (which win), the user agent, the session cookie and Prefer", async () => {
+    server = await startFaultServer(ok);
+    const client = fixtureClient(undefined, { baseUrl: server.url, session: "s 1", userAgent: "my-app/1.0", headers: { "X-Team": "a", "X-Env": "prod" } });
+    await client.request("items.list", {}, { headers: { "X-Env": "test" }, prefer: { code: 200, example: "empty", dynamic: false } });
+    expect(server.requests[0]!.headers).toMatchObject({
+      "x-team": "a",
+      "x-env": "test",
+      "user-agent": "my-app/1.0",
+      cookie: "session=s%201",
+      prefer: "code=200, example=empty, dynamic=false",
+    });
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("reads the token and base URL from the environment when none is given", async () => {
+    server = await startFaultServer(ok);
+    process.env.FIXTURE_TOKEN = "env_tok";
+    process.env.FIXTURE_BASE_URL = server.url;
+    try {
+      await fixtureClient(undefined, {}).request("items.list");
+    } finally {
+      delete process.env.FIXTURE_TOKEN;
+      delete process.env.FIXTURE_BASE_URL;
+    }
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer env_tok");
+  });
+
+  it.each([
+    ["an unknown operation", "items.lsit", {}, /Unknown operation "items.lsit" of the fixture API. Known operations: items.list, /],
+    ["an unknown parameter", "items.list", { stauts: "x" }, /Unknown parameter "stauts" for items.list; it takes "status", "page", "page_size"/],
+    ["a missing path parameter", "items.get", {}, /Missing path parameter "id" for items.get/],
+  ] as const)("%s is a TypeError that says what to fix, and nothing is sent", async (_name, id, params, message) => {
+    server = await startFaultServer(ok);
+    await expect(fixtureClient("tok", { baseUrl: server.url }).request(id, params)).rejects.toThrow(message);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("the debug logger", () => {
+  it("sees every attempt and retry but never the token or the session", async () => {
+    server = await startFaultServer(reply.json(503, {}, { "retry-after": "0" }), ok);
+    const lines: unknown[][] = [];
+    const logger = { debug: (...args: unknown[]) => lines.push(args) };
+    const client = fixtureClient("secret_tok_123", { baseUrl: server.url, session: "secret_sess_456", logger, headers: { "X-Api-Key": "secret_key_789" } });
+    await client.request("items.list");
+    const text = JSON.stringify(lines);
+    expect(text).toContain("attempt 1/3");
+    expect(text).toContain("attempt 2/3");
+    expect(text).toContain("retrying in 0 ms (Retry-After: 0)");
+    expect(text).not.toMatch(/secret_tok_123|secret_sess_456|secret_key_789/);
+  });
+});
