@@ -1,0 +1,20 @@
+// Where the gates find things: the APIs of spec/ and their bundles, derived from the build's own paths.
+import { join, relative } from "node:path";
+import { listApis, repoRoot, specFile } from "../../../scripts/lib/paths.mjs";
+
+export { listApis, repoRoot, specFile };
+
+/** The bundled spec of one API, written by `pnpm --filter <api> generate`. */
+export const bundleFile = (api: string): string => join(repoRoot, "packages", api, "generated", "openapi.json");
+
+/** The SDK package folder of one API. */
+export const packageDir = (api: string): string => join(repoRoot, "packages", api);
+
+/** A path as the reader should type it: relative to the repository root. */
+export const fromRoot = (path: string): string => relative(repoRoot, path) || ".";
+
+/** Where a gate test writes scratch files (ignored by git, cleaned by each test). */
+export const outputDir = join(repoRoot, "packages", "spec-checks", "test-output");
+
+/** The broken fixtures each gate is proven against. */
+export const fixture = (...parts: string[]): string => join(repoRoot, "packages", "spec-checks", "fixtures", ...parts);
