@@ -1,6 +1,8 @@
 // The build of every SDK package: ESM + CJS + types, with the internal runtime bundled in so a
 // published SDK depends only on what it needs at run time.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 /** The CLI (src/cli.ts → dist/cli.js, the package's bin): one Node ESM file with the runtime and engine inside. */
@@ -15,14 +17,57 @@ const cliBuild = {
   treeshake: true,
 };
 
+/**
+ * The mock entry (src/mock.ts → dist/mock.js|cjs, `<api>/mock`): Node only. It imports ApiClient from
+ * the client entry, which stays a separate file (`./index.js` / `./index.cjs`), so the mock's client
+ * and the errors users import from the package are the same classes. Its types come from the
+ * client build's dts pass, which sees both entries.
+ */
+const clientEntryExternal = {
+  name: "client-entry-external",
+  setup(build) {
+    const extension = build.initialOptions.outExtension?.[".js"] ?? ".js";
+    build.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: `./index${extension}`, external: true }));
+  },
+};
+const mockBuild = {
+  entry: { mock: "src/mock.ts" },
+  format: ["esm", "cjs"],
+  dts: false,
+  clean: false,
+  shims: true, // import.meta.url (where the shipped spec is) in the CJS build
+  sourcemap: true,
+  target: "node20",
+  platform: "node",
+  noExternal: [/^@repo\//],
+  treeshake: true,
+  esbuildPlugins: [clientEntryExternal],
+};
+const hasMock = () => existsSync("src/mock.ts");
+
+/**
+ * Where the types of the internal runtime live (one path per export of packages/runtime), so the
+ * dts pass inlines them like esbuild inlines the code: a published .d.ts must not import @repo/*.
+ */
+function runtimeTypePaths() {
+  const runtime = join(dirname(fileURLToPath(import.meta.url)), "../../packages/runtime");
+  const { exports } = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8"));
+  return Object.fromEntries(Object.entries(exports).map(([sub, file]) => [`@repo/runtime${sub.slice(1)}`, [join(runtime, file)]]));
+}
+
 export const sdkBuild = () =>
   defineConfig([
     {
       entry: { index: "src/index.ts" },
       format: ["esm", "cjs"],
-      dts: true,
-      // both builds run at once: this one's clean must leave the CLI's output alone
-      clean: ["!cli.js", "!cli.js.map"],
+      // one dts pass for both entries, so mock.d.ts imports ApiClient from index.d.ts; the internal
+      // @repo packages are inlined, as in the JavaScript
+      dts: {
+        entry: { index: "src/index.ts", ...(hasMock() ? { mock: "src/mock.ts" } : {}) },
+        compilerOptions: { paths: runtimeTypePaths() },
+      },
+      // the builds run at once: this one's clean must leave the CLI's and the mock's output alone
+      clean: ["!cli.js", "!cli.js.map", "!mock.js", "!mock.js.map", "!mock.cjs", "!mock.cjs.map"],
       sourcemap: true,
       target: "es2022",
       platform: "neutral",
@@ -30,4 +75,5 @@ export const sdkBuild = () =>
       treeshake: true,
     },
     ...(existsSync("src/cli.ts") ? [cliBuild] : []),
+    ...(hasMock() ? [mockBuild] : []),
   ]);

@@ -1,9 +1,12 @@
-// Starts Prism (the spec-driven mock server) as a child process on 127.0.0.1 and a free port.
-// Node-only: imported from the `./mock` entry, never from the client path.
+// Starts Prism (the spec-driven mock server, or its validation proxy) as a child process on
+// 127.0.0.1 and a free port. Node-only: imported from the `./mock` entry, never from the client path.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+
+/** The Prism release this repository is tested with (the newest whose engines accept Node 20). */
+export const PRISM_VERSION = "5.14.2";
 
 export interface PrismOptions {
   /** Port to listen on; a free one when omitted. */
@@ -12,18 +15,24 @@ export interface PrismOptions {
   host?: string;
   /** Generate random responses from the schemas instead of serving the spec's examples. */
   dynamic?: boolean;
-  /** Reject requests that violate the spec with 422 instead of answering with a warning header. */
+  /** Reject requests (and, as a proxy, responses) that violate the spec instead of only flagging them. */
   errors?: boolean;
+  /** Run `prism proxy` in front of this server instead of `prism mock`. */
+  upstream?: string;
   /** How long to wait for Prism to answer, in ms. */
   startTimeout?: number;
   /** Called with each line Prism logs. */
   onLog?: (line: string) => void;
+  /** Where to look for `@stoplight/prism-cli` (a file URL or path); defaults to this module. */
+  resolveFrom?: string;
 }
 
 export interface RunningPrism {
   /** Base URL of the mock, e.g. http://127.0.0.1:4010 (no trailing slash). */
   url: string;
   port: number;
+  /** Process id of Prism, so callers (and tests) can check it is gone. */
+  pid: number;
   /** Stops Prism and waits for the process to exit. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -31,21 +40,21 @@ export interface RunningPrism {
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/** Kills every Prism this process started, when the process ends or is interrupted. */
+/** Kills every Prism this process started when it exits normally (including process.exit()). */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  const killAll = () => {
-    for (const child of running) child.kill("SIGTERM");
-  };
-  process.once("exit", killAll);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      killAll();
-      process.kill(process.pid, signal);
-    });
-  }
+  process.once("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+  });
 }
+
+/**
+ * Preloaded into Prism: it exits when its stdin reaches end-of-file, i.e. when the process that
+ * started it is gone. The OS closes that pipe however the parent ends — Ctrl-C, SIGTERM, SIGKILL,
+ * a crash — so no Prism outlives its test run, without taking over the parent's signal handling.
+ */
+const WATCHDOG = `data:text/javascript,process.stdin.on("end",()=>process.exit(0)).resume();`;
 
 /** Asks the OS for a port nobody is listening on. */
 export function freePort(host = "127.0.0.1"): Promise<number> {
@@ -60,65 +69,104 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
-/** Finds Prism's CLI entry; throws a message that says what to install when it is missing. */
-export function resolvePrismCli(from: string = import.meta.url): string {
-  const require = createRequire(from);
-  try {
-    const manifest = require.resolve("@stoplight/prism-cli/package.json");
-    return join(dirname(manifest), "dist", "index.js");
-  } catch {
-    throw new Error(
-      "The mock needs Prism, which is not installed. Install it next to this package: " +
-        "`npm install --save-dev @stoplight/prism-cli@5.14.2` (or pnpm add -D / yarn add -D).",
+/** The error thrown when Prism is not installed: it says exactly what to install. */
+export class PrismMissingError extends Error {
+  constructor() {
+    super(
+      `The mock needs Prism, which is not installed. Install it next to this package:\n` +
+        `  npm install --save-dev @stoplight/prism-cli@${PRISM_VERSION}\n` +
+        `  (pnpm add -D @stoplight/prism-cli@${PRISM_VERSION} / yarn add -D @stoplight/prism-cli@${PRISM_VERSION})`,
     );
+    this.name = "PrismMissingError";
   }
 }
 
-/** Starts `prism mock <specFile>` and resolves once it answers HTTP. */
+/** Finds Prism's CLI entry (its package's `bin`); throws PrismMissingError when it is missing. */
+export function resolvePrismCli(from: string = import.meta.url): string {
+  const require = createRequire(from);
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  } catch {
+    throw new PrismMissingError();
+  }
+  const manifest = require(manifestPath) as { bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.["prism"] ?? "dist/index.js");
+  return join(dirname(manifestPath), bin);
+}
+
+const formatUrl = (host: string, port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+/**
+ * Starts `prism mock <specFile>` (or `prism proxy <specFile> <upstream>`) and resolves once it
+ * answers HTTP. Rejects with Prism's own output when it exits or does not start in time.
+ */
 export async function startPrism(specFile: string, options: PrismOptions = {}): Promise<RunningPrism> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
-  const args = [resolvePrismCli(), "mock", specFile, "--host", host, "--port", String(port)];
+  const cli = resolvePrismCli(options.resolveFrom);
+  const command = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
+  const args = ["--import", WATCHDOG, cli, ...command, "--host", host, "--port", String(port)];
   if (options.dynamic) args.push("--dynamic");
   if (options.errors) args.push("--errors");
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+  const child = spawn(process.execPath, args, {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
   running.add(child);
   installExitHook();
+  // The parent never writes to Prism's stdin; it stays open until stop() or until the parent dies.
+  child.stdin?.on("error", () => {});
 
   let output = "";
+  let pending = "";
   const onData = (chunk: Buffer) => {
     const text = chunk.toString("utf8");
     output = (output + text).slice(-8000);
-    if (options.onLog) for (const line of text.split("\n")) if (line.trim()) options.onLog(line);
+    if (!options.onLog) return;
+    const lines = (pending + text).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) options.onLog(line);
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.once("exit", () => running.delete(child));
+  const spawnFailed = new Promise<Error>((resolve) => child.once("error", resolve));
+  let spawnError: Error | undefined;
+  void spawnFailed.then((error) => (spawnError = error));
 
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = formatUrl(host, port);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      // Prism exits on SIGTERM within milliseconds; never leave it behind if it does not.
+      const force = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(force);
+    }
+    child.stdin?.destroy();
   };
 
-  const deadline = Date.now() + (options.startTimeout ?? 30_000);
+  const timeout = options.startTimeout ?? 30_000;
+  const deadline = Date.now() + timeout;
   for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`Prism exited (code ${child.exitCode}) before it was ready for ${specFile}:\n${output.trim()}`);
+    if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Prism exited (${child.exitCode ?? child.signalCode}) before it was ready for ${specFile}:\n${output.trim()}`);
     }
     // Prism prints this line once every route is mounted; polling HTTP alone races the route setup.
     if (/Prism is listening/.test(output)) {
       try {
         await fetch(url, { signal: AbortSignal.timeout(1000) });
-        return { url, port, stop };
+        return { url, port, pid: child.pid ?? -1, stop };
       } catch {
         // not accepting connections yet
       }
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Prism did not start within ${options.startTimeout ?? 30_000} ms for ${specFile}:\n${output.trim()}`);
+      throw new Error(`Prism did not start within ${timeout} ms for ${specFile}:\n${output.trim()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

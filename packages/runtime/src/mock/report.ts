@@ -1,0 +1,27 @@
+// How the mock and the contract proxy print an exchange: one concise line per request, and the
+// spec violations underneath, impossible to miss.
+import { styleText } from "node:util";
+import type { Exchange } from "./exchange-recorder.js";
+import { describeViolation } from "./violations.js";
+
+export interface ReportStyle {
+  /** Colour the output (for a terminal). */
+  color?: boolean;
+  /** The note printed after the count of request violations (e.g. "rejected: strict mode"). */
+  requestNote?: string;
+}
+
+/** `GET /instances?page=2 → 200 instances.list`, plus one `✖ …` line per violation. */
+export function formatExchange(exchange: Exchange, style: ReportStyle = {}): string[] {
+  const paint = (format: Parameters<typeof styleText>[0], text: string) => (style.color ? styleText(format, text) : text);
+  const operation = exchange.operationId ?? "(no operation in the spec)";
+  const head = `${exchange.method.padEnd(6)} ${exchange.path} → ${exchange.status} ${operation}`;
+  if (exchange.violations.length === 0) return [`  ${head}`];
+  const count = exchange.violations.length;
+  const requestBroken = exchange.violations.some((violation) => violation.side === "request");
+  const note = requestBroken && style.requestNote ? ` (${style.requestNote})` : "";
+  return [
+    paint(["red", "bold"], `✖ ${head} — ${count} spec violation${count === 1 ? "" : "s"}${note}:`),
+    ...exchange.violations.map((violation) => paint("red", `    ✖ ${describeViolation(violation)}`)),
+  ];
+}
