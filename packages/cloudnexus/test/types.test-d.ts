@@ -23,3 +23,62 @@ test("a wrong body field fails to compile", () => {
   // @ts-expect-error the required "image" is missing
   void client.POST("/instances", { body: { name: "web-1", plan: "standard-4", region: "eu-west-1" } });
 });
+
+// ---- ApiClient: methods, params and results typed from the generated operations ----
+import { ApiClient, type ApiPromise, type operations } from "../src/index.js";
+
+const sdk = new ApiClient("cn_test_key", { baseUrl: "http://127.0.0.1:1" });
+type Instance = components["schemas"]["Instance"];
+
+test("methods return ApiPromises of the 2xx body", () => {
+  expectTypeOf(sdk.instances.get({ id: "inst_1" })).toEqualTypeOf<ApiPromise<Instance>>();
+  expectTypeOf(sdk.instances.list()).toEqualTypeOf<ApiPromise<components["schemas"]["InstanceList"]>>();
+  expectTypeOf(sdk.me).returns.resolves.toEqualTypeOf<operations["me"]["responses"][200]["content"]["application/json"]>();
+});
+
+test("withResponse() gives the typed data and the Response", async () => {
+  const { data, response } = await sdk.instances.create({ name: "w", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04" }).withResponse();
+  expectTypeOf(data).toEqualTypeOf<Instance>();
+  expectTypeOf(response).toEqualTypeOf<Response>();
+});
+
+test("params are one flat object: path + query + body fields", () => {
+  void sdk.instances.update({ id: "inst_1", name: "web-2" });
+  void sdk.instances.list({ status: "running", page_size: 25 });
+  // the Idempotency-Key header the spec declares is optional: the SDK generates one
+  void sdk.instances.create({ name: "w", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04" });
+  void sdk.instances.create({ name: "w", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04", "Idempotency-Key": "k" });
+});
+
+test("wrong params fail to compile", () => {
+  // @ts-expect-error "paused" is not an instance status
+  void sdk.instances.list({ status: "paused" });
+  // @ts-expect-error "limit" is not a parameter (the spec says page_size)
+  void sdk.instances.list({ limit: 10 });
+  // @ts-expect-error the path parameter "id" is required
+  void sdk.instances.get({});
+  // @ts-expect-error params are required when the operation has required inputs
+  void sdk.instances.get();
+  // @ts-expect-error the required "image" is missing
+  void sdk.instances.create({ name: "w", plan: "standard-4", region: "eu-west-1" });
+  // @ts-expect-error "instances.lsit" is not an operation
+  void sdk.instances.lsit();
+});
+
+test("paginated lists have all() over typed items and pages()", () => {
+  expectTypeOf(sdk.instances.list.all({ status: "running" })).toEqualTypeOf<AsyncIterableIterator<Instance>>();
+  expectTypeOf(sdk.instances.list.pages()).toEqualTypeOf<AsyncIterableIterator<components["schemas"]["InstanceList"]>>();
+  // @ts-expect-error instances.get is not a list
+  void sdk.instances.get.all;
+});
+
+test("request options are typed", () => {
+  void sdk.me(undefined, { timeout: 1000, maxRetries: 0, prefer: { code: 401 }, signal: AbortSignal.timeout(10) });
+  // @ts-expect-error "retries" is not a request option
+  void sdk.me(undefined, { retries: 3 });
+});
+
+test("request() and raw stay available", () => {
+  expectTypeOf(sdk.request("instances.list")).resolves.toEqualTypeOf<{ data: unknown; response: Response }>();
+  expectTypeOf(sdk.raw.GET).toBeFunction();
+});

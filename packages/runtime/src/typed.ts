@@ -40,7 +40,10 @@ type WithOptionalKey<T, D> = D extends { idempotencyHeader: infer H extends stri
  * The flat `params` of an operation: path, query, header and cookie parameters under their spec names,
  * plus the JSON body's top-level properties (or the body under `body` when a name clashes).
  */
-export type OperationParams<O, D> = Simplify<WithOptionalKey<ParamsOf<O> & BodyInput<O, D>, D>>;
+export type OperationParams<O, D> = OrNone<Simplify<WithOptionalKey<ParamsOf<O> & BodyInput<O, D>, D>>>;
+
+/** An operation without inputs takes no keys at all (`{}` would accept any object). */
+type OrNone<T> = [keyof T] extends [never] ? { [key: string]: never } : T;
 
 type StatusCode<K> = K extends number | string ? `${K}` : never;
 
