@@ -1,20 +1,53 @@
-// `pnpm mock`: serves every API's mock at a fixed port (4010, 4011, … in spec/ order) until Ctrl-C.
-import { listApis, startMock, type RunningMock } from "./index.js";
+// `pnpm mock [api …] [--strict] [--dynamic]`: serves each API's mock at a fixed port (MOCK_PORT,
+// default 4010, then 4011, … in spec/ order) until Ctrl-C, with one log line per request and every
+// spec violation in red. --strict answers requests that break the spec with a 422.
+import { parseArgs } from "node:util";
+import { serveMock, type ServedMock } from "@repo/runtime/mock";
+import { bundledSpec, listApis } from "./index.js";
+
+const fail = (message: string): never => {
+  console.error(`✖ ${message}`);
+  process.exit(2);
+};
+
+let args: ReturnType<typeof readArgs>;
+function readArgs() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { strict: { type: "boolean", default: false }, dynamic: { type: "boolean", default: false } },
+  });
+}
+try {
+  args = readArgs();
+} catch (error) {
+  fail(`${(error as Error).message}\nUsage: pnpm mock [api …] [--strict] [--dynamic]`);
+}
+
+const all = listApis();
+const chosen = args!.positionals.length ? args!.positionals : all;
+for (const api of chosen) if (!all.includes(api)) fail(`Unknown API "${api}". Known APIs: ${all.join(", ")}.`);
 
 const basePort = Number(process.env.MOCK_PORT ?? 4010);
-const mocks: RunningMock[] = [];
+const served: Array<[string, ServedMock]> = [];
+const stopAll = () => Promise.all(served.map(([, mock]) => mock.stop()));
 try {
-  for (const [index, api] of listApis().entries()) {
-    const mock = await startMock(api, {
-      port: basePort + index,
-      onLog: (line) => process.stdout.write(`[${api}] ${line}\n`),
+  for (const api of chosen) {
+    const mock = await serveMock({
+      specFile: bundledSpec(api),
+      port: basePort + all.indexOf(api),
+      strict: args!.values.strict,
+      dynamic: args!.values.dynamic,
+      log: (line) => console.log(chosen.length > 1 ? `[${api}] ${line}` : line),
     });
-    mocks.push(mock);
+    served.push([api, mock]);
   }
-  console.log("\nMocks are running (Ctrl-C stops them):");
-  for (const [index, api] of listApis().entries()) console.log(`  ${api.padEnd(12)} ${mocks[index]?.url}`);
 } catch (error) {
-  console.error(`✖ ${(error as Error).message}`);
-  await Promise.all(mocks.map((mock) => mock.stop()));
-  process.exit(1);
+  await stopAll();
+  fail((error as Error).message);
+}
+const mode = [args!.values.strict && "strict", args!.values.dynamic && "dynamic"].filter(Boolean).join(", ");
+console.log(`Mocks are running${mode ? ` (${mode})` : ""}; Ctrl-C stops them:`);
+for (const [api, mock] of served) console.log(`  ${api.padEnd(12)} ${mock.url}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void stopAll().then(() => process.exit(0)));
 }
