@@ -4,3 +4,4 @@ export { operationFlags, globalFlags, kebabCase, type OperationFlag } from "./fl
 export { commandName, type CliModel, type ModelOperation } from "./model.js";
 export { configPath } from "./config.js";
 export { ExitCode } from "./usage-error.js";
+export { cliArgs, cliCommand } from "./samples.js";

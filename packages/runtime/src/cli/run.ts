@@ -6,8 +6,9 @@ import type { ClientOptions, PreferOptions, RequestOptions } from "../options.js
 import type { PaginationDescriptor } from "../descriptor.js";
 import { startPrism } from "../mock/prism.js";
 import { iterateItems } from "../pagination.js";
+import { bodyModeOf } from "./body.js";
 import { configPath, readConfig, removeStoredToken, writeConfig } from "./config.js";
-import { isJsonBody, objectShape, operationFlags, type OperationFlag } from "./flags.js";
+import { isJsonBody, operationFlags, type OperationFlag } from "./flags.js";
 import { commandHelp, rootHelp, type BuiltinCommand } from "./help.js";
 import { commandName, envNames, type CliModel, type ModelOperation } from "./model.js";
 import { Output, type TextSink } from "./output.js";
@@ -175,16 +176,7 @@ function buildParams(model: CliModel, op: ModelOperation, flags: OperationFlag[]
   );
   if (problems.length) throw new UsageError(problems.join("\n"), `Run \`${model.api} ${commandName(op)} --help\` for its flags.`);
   if (body === undefined) return params;
-  return bodyMode(op) === "flat" ? { ...params, ...(body as Record<string, unknown>) } : { ...params, body };
-}
-
-/** How the SDK takes this operation's body (the model says; older models: flat unless a name clashes). */
-function bodyMode(op: ModelOperation): "flat" | "body" {
-  if (op.bodyMode) return op.bodyMode;
-  const shape = isJsonBody(op) && op.requestBody ? objectShape(op.requestBody.schema) : null;
-  if (!shape) return "body";
-  const names = new Set(op.parameters.map((p) => p.name));
-  return Object.keys(shape.properties).some((name) => names.has(name) || name === "body") ? "body" : "flat";
+  return bodyModeOf(op) === "flat" ? { ...params, ...(body as Record<string, unknown>) } : { ...params, body };
 }
 
 /** Where requests go and with which token, with a mock started for `--mock`. */
@@ -284,7 +276,7 @@ async function login(app: CliApp, io: CliIo, output: Output, line: CommandLine):
   const check = commandName({ operationId: app.loginOperation });
   const session = await openSession(app, io, output, line, token);
   try {
-    await session.client.request(app.loginOperation, {});
+    await session.client.request(app.loginOperation, {}, requestOptions(line));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       output.err(`The API rejected the token (${check} answered ${describeApiError(error)}). Nothing was stored.\n`);
@@ -329,7 +321,8 @@ function reportError(error: unknown, output: Output, bin: string, verbose: boole
   if (error instanceof ApiError) {
     output.err(`Error: the API answered ${describeApiError(error)}\n`);
     for (const detail of Array.isArray(error.details) ? error.details : []) output.err(`  - ${formatDetail(detail)}\n`);
-    if (error.requestId) output.err(`Request id: ${error.requestId}\n`);
+    // the message names the request id already when the body carries it; a header-only id is added here
+    if (error.requestId && !error.message.includes(error.requestId)) output.err(`Request id: ${error.requestId}\n`);
     if (verbose) output.err(`Body: ${JSON.stringify(error.body)}\n`);
     stack();
     return ExitCode.apiError;
