@@ -93,7 +93,8 @@ export function rootHelp(model: CliModel, builtins: readonly BuiltinCommand[], n
     const key = op.namespace ?? "";
     groups.set(key, [...(groups.get(key) ?? []), op]);
   }
-  const rows = (ops: ModelOperation[]): Array<[string, string]> => ops.map((op) => [commandName(op), op.summary || oneLine(op.description)]);
+  const rows = (ops: ModelOperation[]): Array<[string, string]> =>
+    [...ops].sort((a, b) => a.name.localeCompare(b.name)).map((op) => [commandName(op), op.summary || oneLine(op.description)]);
   const lines = [
     `${bin} — command-line client for the ${model.title} ${model.version}`,
     "",

@@ -1,0 +1,277 @@
+// The CLI engine in-process, on a small model made for the cases the real specs do not (yet) have:
+// flag names that clash, every flag type, a body taken under `body`. The client records what the
+// engine asks of it — the real bins are tested against Prism in each SDK package.
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { configPath, removeStoredToken, writeConfig } from "../src/cli/config.js";
+import { cliArgs, kebabCase, operationFlags, runCli, type CliModel, type ModelOperation } from "../src/cli/index.js";
+import { maskHeader, Output } from "../src/cli/output.js";
+import { suggest } from "../src/cli/suggest.js";
+
+const op = (fields: Partial<ModelOperation> & Pick<ModelOperation, "operationId" | "method" | "path">): ModelOperation => {
+  const dot = fields.operationId.lastIndexOf(".");
+  return {
+    namespace: dot === -1 ? null : fields.operationId.slice(0, dot),
+    name: fields.operationId.slice(dot + 1),
+    summary: `Summary of ${fields.operationId}`,
+    description: "",
+    tags: [],
+    security: ["bearer"],
+    parameters: [],
+    requestBody: null,
+    successStatus: "200",
+    ...fields,
+  };
+};
+
+const model: CliModel = {
+  api: "widgetco",
+  title: "Widget API",
+  version: "2.0.0",
+  specHash: "abc",
+  servers: ["https://api.widget.test"],
+  operations: [
+    op({ operationId: "ping", method: "GET", path: "/ping" }),
+    op({
+      operationId: "widgets.update",
+      method: "PATCH",
+      path: "/widgets/{id}",
+      parameters: [
+        { name: "id", in: "path", required: true, description: "The widget.", schema: { type: "string", pattern: "^w" } },
+        { name: "include", in: "query", required: false, description: "Embed parts.", schema: { type: "boolean" } },
+        { name: "X-Trace-Id", in: "header", required: false, description: "", schema: { type: "string" } },
+      ],
+      requestBody: {
+        required: true,
+        contentType: "application/json",
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name"],
+          properties: {
+            name: { type: "string", minLength: 1 },
+            count: { type: "integer", minimum: 1 },
+            ratio: { type: ["number", "null"] },
+            enabled: { type: "boolean" },
+            tags: { type: "array", items: { type: "string" } },
+            sizes: { type: "array", items: { type: "integer" } },
+            labels: { type: "object", additionalProperties: { type: "string" } },
+            size: { type: "string", enum: ["small", "large"], default: "small" },
+            created: { type: "string", readOnly: true },
+          },
+        },
+      },
+      bodyMode: "flat",
+    }),
+    op({
+      operationId: "widgets.rename",
+      method: "POST",
+      path: "/widgets/{name}/rename",
+      parameters: [{ name: "name", in: "path", required: true, description: "", schema: { type: "string" } }],
+      requestBody: { required: true, contentType: "application/json", schema: { type: "object", required: ["name"], properties: { name: { type: "string" } } } },
+      bodyMode: "body",
+    }),
+    op({
+      operationId: "widgets.list",
+      method: "GET",
+      path: "/widgets",
+      parameters: [
+        { name: "page", in: "query", required: false, description: "", schema: { type: "integer", minimum: 1 } },
+        { name: "page_size", in: "query", required: false, description: "", schema: { type: "integer", maximum: 50, default: 20 } },
+      ],
+      pagination: { page: "page", pageSize: "page_size", items: "widgets", meta: null },
+    }),
+  ],
+};
+const [ping, update, rename, list] = model.operations as [ModelOperation, ModelOperation, ModelOperation, ModelOperation];
+
+/** Runs the engine in-process; the client records each call and answers `answer`. */
+async function run(argv: string[], { tty = false, answer = { ok: true } as unknown } = {}) {
+  const calls: Array<{ operationId: string; params: Record<string, unknown> | undefined; token: string | undefined }> = [];
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    {
+      model,
+      loginOperation: "ping",
+      specFile: "/nonexistent.json",
+      version: "9.9.9",
+      createClient: (token) => ({
+        async request(operationId, params) {
+          calls.push({ operationId, params, token });
+          return { data: answer, response: new Response(JSON.stringify(answer), { status: 200, statusText: "OK" }) };
+        },
+      }),
+    },
+    {
+      argv,
+      env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "cli-engine-")) },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      stdoutIsTTY: tty,
+      stdinIsTTY: true,
+      readStdin: () => "",
+    },
+  );
+  return { code, stdout, stderr, calls };
+}
+
+describe("flags derived from an operation", () => {
+  it.each([
+    ["page_size", "page-size"],
+    ["sshKeys", "ssh-keys"],
+    ["X-Trace-Id", "x-trace-id"],
+    ["ipv4", "ipv4"],
+  ])("kebabCase(%s) = %s", (name, flag) => expect(kebabCase(name)).toBe(flag));
+
+  it("a flag named like a global flag, or like a parameter, is prefixed with its location; readOnly fields are left out", () => {
+    expect(operationFlags(update).map((f) => [f.flag, f.kind])).toEqual([
+      ["id", "string"],
+      ["query-include", "boolean"],
+      ["x-trace-id", "string"],
+      ["name", "string"],
+      ["count", "integer"],
+      ["ratio", "number"],
+      ["enabled", "boolean"],
+      ["tags", "array"],
+      ["sizes", "array"],
+      ["labels", "json"],
+      ["size", "string"],
+    ]);
+    expect(operationFlags(rename).map((f) => f.flag)).toEqual(["name", "body-name"]);
+  });
+});
+
+describe("parsing into the SDK's params", () => {
+  it("reads every type and spreads a flat body next to the parameters", async () => {
+    const { code, calls } = await run([
+      "widgets/update", "--id", "w1", "--query-include", "--x-trace-id", "t-1", "--name", "a", "--count", "3",
+      "--ratio=-0.5", "--no-enabled", "--tags", "x", "--tags", "y", "--sizes", "[1,2]", "--labels", '{"k":"v"}',
+    ]);
+    expect(code).toBe(0);
+    expect(calls).toEqual([
+      {
+        operationId: "widgets.update",
+        token: undefined,
+        params: { id: "w1", include: true, "X-Trace-Id": "t-1", name: "a", count: 3, ratio: -0.5, enabled: false, tags: ["x", "y"], sizes: [1, 2], labels: { k: "v" } },
+      },
+    ]);
+  });
+
+  it("--data gives the body and flags override its fields", async () => {
+    const { calls } = await run(["widgets/update", "--id", "w1", "--data", '{"name":"a","count":2}', "--count", "5"]);
+    expect(calls[0]?.params).toEqual({ id: "w1", name: "a", count: 5 });
+  });
+
+  it("a body whose field clashes with a parameter goes under `body`", async () => {
+    const { calls } = await run(["widgets/rename", "--name", "old", "--body-name", "new"]);
+    expect(calls[0]?.params).toEqual({ name: "old", body: { name: "new" } });
+  });
+
+  it("cliArgs is the inverse: its command line gives back the same params", async () => {
+    const params = { id: "w1", include: false, name: "-dash", count: 2, tags: [], sizes: [3], labels: { a: "b" }, ratio: null };
+    const { calls } = await run(cliArgs(update, params));
+    expect(calls[0]?.params).toEqual(params);
+    const renamed = { name: "old", body: { name: "new" } };
+    expect((await run(cliArgs(rename, renamed))).calls[0]?.params).toEqual(renamed);
+  });
+
+  it.each([
+    [["widgets/update", "--id", "w1"], /Missing required flag --name\./],
+    [["widgets/update", "--id", "x1", "--name", "a"], /--id must match pattern "\^w"/],
+    [["widgets/update", "--id", "w1", "--name", "a", "--size", "larg"], /--size must be one of: small, large \(got "larg"\)\. Did you mean large\?/],
+    [["widgets/update", "--id", "w1", "--name", "a", "--count", "0"], /--count must be >= 1/],
+    [["widgets/update", "--id", "w1", "--name", "a", "--count", "1.5"], /--count expects an integer/],
+    [["widgets/update", "--id", "w1", "--name", "a", "--labels", "{"], /--labels expects JSON \(object\)/],
+    [["widgets/update", "--id", "w1", "--name", "a", "--name", "b"], /--name is given 2 times/],
+    [["widgets/list", "--all", "--include"], /--include shows one response; it cannot be combined with --all/],
+    [["ping", "--all"], /--all follows pagination, and ping is not paginated/],
+    [["widgets/list", "--page-size", "51"], /--page-size must be <= 50/],
+    [["widget/list"], /Did you mean widgets\/list\?/],
+    [["list"], /Did you mean widgets\/list\?/],
+  ])("%j is a usage error (exit 2) and sends nothing", async (argv, message) => {
+    const { code, stderr, calls } = await run(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("output", () => {
+  it("pretty-prints on a terminal and prints one line in a pipe", async () => {
+    expect((await run(["ping"], { tty: true })).stdout).toBe('{\n  "ok": true\n}\n');
+    expect((await run(["ping"], { tty: false })).stdout).toBe('{"ok":true}\n');
+  });
+
+  it("--all prints the items of each page as JSON lines", async () => {
+    const { stdout, calls } = await run(["widgets/list", "--all"], { answer: { widgets: [{ id: 1 }, { id: 2 }], total: 2 } });
+    expect(stdout).toBe('{"id":1}\n{"id":2}\n');
+    expect(calls[0]?.params).toEqual({ page: 1 });
+  });
+
+  it("masks secrets in everything printed, and credential headers", () => {
+    let text = "";
+    const output = new Output({ write: (t: string) => (text += t) }, { write: (t: string) => (text += t) }, false);
+    output.addSecret("s3cr3t-token");
+    output.out("a s3cr3t-token b\n");
+    output.err("Bearer s3cr3t-token\n");
+    expect(text).toBe("a **** b\nBearer ****\n");
+    expect(maskHeader("Authorization", "Bearer abc")).toBe("Bearer ****");
+    expect(maskHeader("content-type", "application/json")).toBe("application/json");
+  });
+});
+
+describe("help", () => {
+  it("lists namespaces and commands with summaries", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n  ping +Summary of ping\n/);
+    expect(stdout).toMatch(/\n  widgets\n    widgets\/list +Summary of widgets.list\n/);
+  });
+
+  it("lists a command's flags with type, enum, default and required mark", async () => {
+    const { stdout } = await run(["widgets/update", "--help"]);
+    expect(stdout).toContain("Usage: widgetco widgets/update --id <string> --name <string> [flags]");
+    expect(stdout).toMatch(/--id <string> +\(required\) The widget\./);
+    expect(stdout).toMatch(/--size <small\|large> +One of: small, large\. Default: "small"\./);
+    expect(stdout).toMatch(/--count <integer> +Range: min 1\./);
+    expect(stdout).toMatch(/--tags <string>\.\.\. +Repeat the flag or give a JSON array\./);
+    expect(stdout).toMatch(/--query-include {2,}Embed parts\./);
+  });
+
+  it("`help <command>` is the same as `<command> --help`", async () => {
+    expect((await run(["help", "widgets/list"])).stdout).toBe((await run(["widgets/list", "--help"])).stdout);
+  });
+});
+
+describe("did you mean", () => {
+  it.each([
+    ["instances/lst", ["instances/list", "instances/get"], "instances/list"],
+    ["--stats", ["--status", "--page"], "--status"],
+    ["zzz", ["instances/list"], undefined],
+  ])("%s among %j → %s", (input, candidates, best) => expect(suggest(input, candidates)[0]).toBe(best));
+});
+
+describe("the config file", () => {
+  it("is written 0600 in a 0700 directory, even one that existed with looser modes", () => {
+    const home = mkdtempSync(join(tmpdir(), "cli-config-"));
+    const file = configPath("widgetco", { XDG_CONFIG_HOME: home });
+    mkdirSync(join(home, "widgetco"), { mode: 0o755 });
+    writeFileSync(file, "{}", { mode: 0o644 });
+    writeConfig(file, { token: "t" });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, "widgetco")).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ token: "t" });
+    expect(removeStoredToken(file)).toBe(true);
+    expect(removeStoredToken(file)).toBe(false);
+  });
+
+  it("falls back to ~/.config when XDG_CONFIG_HOME is unset", () => {
+    expect(configPath("widgetco", {})).toMatch(/\.config\/widgetco\/config\.json$/);
+  });
+});
+
+void ping;
+void list;
