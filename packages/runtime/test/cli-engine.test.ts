@@ -88,7 +88,7 @@ const model: CliModel = {
 const [ping, update, rename, list] = model.operations as [ModelOperation, ModelOperation, ModelOperation, ModelOperation];
 
 /** Runs the engine in-process; the client records each call and answers `answer`. */
-async function run(argv: string[], { tty = false, answer = { ok: true } as unknown } = {}) {
+async function run(argv: string[], { tty = false, answer = { ok: true } as unknown, configHome = mkdtempSync(join(tmpdir(), "cli-engine-")) } = {}) {
   const calls: Array<{ operationId: string; params: Record<string, unknown> | undefined; token: string | undefined }> = [];
   let stdout = "";
   let stderr = "";
@@ -107,7 +107,7 @@ async function run(argv: string[], { tty = false, answer = { ok: true } as unkno
     },
     {
       argv,
-      env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "cli-engine-")) },
+      env: { XDG_CONFIG_HOME: configHome },
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
       stdoutIsTTY: tty,
@@ -266,6 +266,16 @@ describe("the config file", () => {
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ token: "t" });
     expect(removeStoredToken(file)).toBe(true);
     expect(removeStoredToken(file)).toBe(false);
+  });
+
+  it("a config file that is not JSON is named in a one-line error (exit 1)", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cli-config-"));
+    mkdirSync(join(home, "widgetco"));
+    writeFileSync(join(home, "widgetco", "config.json"), "not json");
+    const { code, stderr, calls } = await run(["ping"], { configHome: home });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Error: ${join(home, "widgetco", "config.json")} is not valid JSON: fix it or delete it (\`logout\` does).\n`);
+    expect(calls).toEqual([]);
   });
 
   it("falls back to ~/.config when XDG_CONFIG_HOME is unset", () => {

@@ -14,7 +14,7 @@ import { commandName, envNames, type CliModel, type ModelOperation } from "./mod
 import { Output, type TextSink } from "./output.js";
 import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
 import { didYouMean } from "./suggest.js";
-import { ExitCode, UsageError } from "./usage-error.js";
+import { CliFailure, ExitCode, UsageError } from "./usage-error.js";
 import { validateInput } from "./validate.js";
 import { flagValue, readData } from "./values.js";
 
@@ -197,7 +197,9 @@ async function openSession(app: CliApp, io: CliIo, output: Output, line: Command
   let stop = async () => {};
   if (globals.mock) {
     log(`starting a Prism mock of ${app.specFile}`);
-    const mock = await startPrism(app.specFile, globals.verbose ? { onLog: (text) => log(`[mock] ${text}`) } : {});
+    const mock = await startPrism(app.specFile, globals.verbose ? { onLog: (text) => log(`[mock] ${text}`) } : {}).catch((error: unknown) => {
+      throw new CliFailure(`--mock could not start the mock: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
     baseUrl = mock.url;
     stop = () => mock.stop();
     token ??= MOCK_TOKEN;
@@ -213,9 +215,17 @@ async function openSession(app: CliApp, io: CliIo, output: Output, line: Command
 
 /** --token, then <API>_TOKEN, then the token `login` stored. */
 function resolveToken(app: CliApp, io: CliIo, line: CommandLine, output: Output): string | undefined {
-  const token = line.globals.token ?? (io.env[envNames(app.model).token] || undefined) ?? readConfig(configPath(app.model.api, io.env)).token;
+  const token = line.globals.token ?? (io.env[envNames(app.model).token] || undefined) ?? storedToken(app, io);
   output.addSecret(token);
   return token;
+}
+
+function storedToken(app: CliApp, io: CliIo): string | undefined {
+  try {
+    return readConfig(configPath(app.model.api, io.env)).token;
+  } catch (error) {
+    throw new CliFailure((error as Error).message);
+  }
 }
 
 async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, params: Record<string, unknown>, line: CommandLine): Promise<number> {
@@ -327,7 +337,7 @@ function reportError(error: unknown, output: Output, bin: string, verbose: boole
     stack();
     return ExitCode.apiError;
   }
-  if (error instanceof ConnectionError || error instanceof InvalidResponseError) {
+  if (error instanceof ConnectionError || error instanceof InvalidResponseError || error instanceof CliFailure) {
     output.err(`Error: ${error.message}\n`);
     stack();
     return ExitCode.apiError;

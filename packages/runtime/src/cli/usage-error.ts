@@ -11,3 +11,8 @@ export class UsageError extends Error {
     this.hint = hint;
   }
 }
+
+/** A known failure outside the API (a mock that cannot start, an unreadable config): exit 1, its message only. */
+export class CliFailure extends Error {
+  override name = "CliFailure";
+}
