@@ -48,6 +48,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `cloudnexus instances/list --all | head -1`: the reader left, which is not an error of ours
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   return {
     argv: process.argv.slice(2),
     env: process.env,
@@ -103,7 +108,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     throw unknownCommand(topic, operations, namespaces, bin);
   }
   if (command === "login" || command === "logout") {
-    if (loose.globals.help) return print(output, rootHelp(model, builtins(app)));
+    if (loose.globals.help) return print(output, builtinHelp(app, command));
     const line = parseCommandLine(io.argv, []);
     rejectExtraPositionals(line, bin, command);
     return command === "login" ? login(app, io, output, line) : logout(app, io, output);
@@ -123,6 +128,22 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
   rejectExtraPositionals(line, bin, command);
   const params = buildParams(model, op, flags, line, io);
   return call(app, io, output, op, params, line);
+}
+
+function builtinHelp(app: CliApp, command: "login" | "logout"): string {
+  const bin = app.model.api;
+  const file = "$XDG_CONFIG_HOME (default ~/.config)/" + bin + "/config.json";
+  if (command === "logout") return `${bin} logout — forget the token stored by \`login\` (${file}).\n\nUsage: ${bin} logout\n`;
+  const check = commandName({ operationId: app.loginOperation });
+  return [
+    `${bin} login — check a token with \`${check}\`, then store it in ${file} (mode 0600).`,
+    "",
+    `Usage: ${bin} login --token <token>`,
+    `       ${bin} login < token.txt      (reads the token from stdin, keeping it out of your shell history)`,
+    "",
+    `Afterwards every command sends it; --token and $${envNames(app.model).token} override it. Takes --base-url, --mock and --verbose.`,
+    "",
+  ].join("\n");
 }
 
 function print(output: Output, text: string): number {
