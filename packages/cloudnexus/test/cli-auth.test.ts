@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { binHarness } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../dist/cli.js", import.meta.url).pathname;
+const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
 const tokens = { stored: "cn_test_storedSecret1Aa9", env: "cn_test_envSecret2Bb8", flag: "cn_test_flagSecret3Cc7" };
 const mode = (path: string) => statSync(path).mode & 0o777;
 

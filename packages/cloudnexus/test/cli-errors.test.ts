@@ -10,7 +10,7 @@ import { freePort } from "@repo/runtime/mock";
 import { binHarness } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../dist/cli.js", import.meta.url).pathname;
+const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
 const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
 const example = (name: string) => spec.components.examples[name].value;
 /** Follows `#/…` refs of the bundle. */

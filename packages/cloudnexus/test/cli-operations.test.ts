@@ -8,7 +8,7 @@ import { cliArgs, commandName, operationFlags, type ModelOperation } from "@repo
 import { binHarness, parseHead } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../dist/cli.js", import.meta.url).pathname;
+const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
 const model = JSON.parse(readFileSync(new URL("../generated/model.json", import.meta.url), "utf8")) as {
   version: string;
   title: string;
@@ -19,7 +19,8 @@ const token = "cn_test_cliOperationsSecret7Qx2";
 const cli = binHarness(bin, mkdtempSync(join(tmpdir(), "cloudnexus-cli-")));
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first.`);
+  const built = new URL("../dist/cli.js", import.meta.url).pathname;
+  if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm build\` first.`);
 });
 
 describe("every operation through the cloudnexus CLI", () => {

@@ -1,7 +1,7 @@
 // The bin as npm installs it: `npm pack` the package, unpack it into a fresh node_modules next to its
 // one runtime dependency, and run it through the node_modules/.bin link, like `npx cloudnexus`.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -50,4 +50,14 @@ describe("the installed cloudnexus bin", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(cli.transcript()).not.toContain(token);
   });
+});
+
+it("the bin says to build first when dist/cli.js is missing (exit 1, no stack trace)", async () => {
+  const root = mkdtempSync(join(tmpdir(), "cloudnexus-unbuilt-"));
+  mkdirSync(join(root, "bin"));
+  copyFileSync(join(packageDir, packageJson.bin.cloudnexus), join(root, packageJson.bin.cloudnexus));
+  const result = await binHarness(join(root, packageJson.bin.cloudnexus), join(root, "config")).run(["--help"]);
+  rmSync(root, { recursive: true, force: true });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe("cloudnexus is not built yet: run `pnpm build` (dist/cli.js is missing).\n");
 });

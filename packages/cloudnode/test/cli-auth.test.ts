@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { binHarness } from "@repo/runtime/cli/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../dist/cli.js", import.meta.url).pathname;
+const bin = new URL("../bin/cloudnode.js", import.meta.url).pathname;
 const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
 const token = "token_cliAuthSecret5Mn2Zr8";
 const cli = binHarness(bin, mkdtempSync(join(tmpdir(), "cloudnode-cli-")));

@@ -7,7 +7,7 @@ import { cliArgs, commandName, type ModelOperation } from "@repo/runtime/cli";
 import { binHarness, parseHead } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../dist/cli.js", import.meta.url).pathname;
+const bin = new URL("../bin/cloudnode.js", import.meta.url).pathname;
 const model = JSON.parse(readFileSync(new URL("../generated/model.json", import.meta.url), "utf8")) as {
   operations: Array<ModelOperation & { exampleParams: Record<string, unknown>; responses: Record<string, { hasBody: boolean }> }>;
 };
@@ -15,7 +15,8 @@ const token = "token_cliOperationsSecret4Kp9";
 const cli = binHarness(bin, mkdtempSync(join(tmpdir(), "cloudnode-cli-")));
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first.`);
+  const built = new URL("../dist/cli.js", import.meta.url).pathname;
+  if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm build\` first.`);
 });
 afterAll(() => {
   expect(cli.transcript()).not.toContain(token);
