@@ -191,6 +191,7 @@ describe("parsing into the SDK's params", () => {
     [["widgets/list", "--page-size", "51"], /--page-size must be <= 50/],
     [["widget/list"], /Did you mean widgets\/list\?/],
     [["list"], /Did you mean widgets\/list\?/],
+    [["--tokn", "secret-value", "ping"], /^Error: Unknown flag --tokn before the command\. Did you mean --token\?\n/],
   ])("%j is a usage error (exit 2) and sends nothing", async (argv, message) => {
     const { code, stderr, calls } = await run(argv);
     expect(code).toBe(2);
@@ -209,6 +210,12 @@ describe("output", () => {
     const { stdout, calls } = await run(["widgets/list", "--all"], { answer: { widgets: [{ id: 1 }, { id: 2 }], total: 2 } });
     expect(stdout).toBe('{"id":1}\n{"id":2}\n');
     expect(calls[0]?.params).toEqual({ page: 1 });
+  });
+
+  it("never echoes a token given on the command line, even in a usage error", async () => {
+    const { code, stderr } = await run(["--token", "tok-1234-secret", "tok-1234-secret"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown command "****"');
   });
 
   it("masks secrets in everything printed, and credential headers", () => {

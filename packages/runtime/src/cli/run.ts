@@ -8,7 +8,7 @@ import { startPrism } from "../mock/prism.js";
 import { iterateItems } from "../pagination.js";
 import { bodyModeOf } from "./body.js";
 import { configPath, readConfig, removeStoredToken, writeConfig } from "./config.js";
-import { isJsonBody, operationFlags, type OperationFlag } from "./flags.js";
+import { globalFlags, isJsonBody, operationFlags, type OperationFlag } from "./flags.js";
 import { commandHelp, rootHelp, type BuiltinCommand } from "./help.js";
 import { commandName, envNames, type CliModel, type ModelOperation } from "./model.js";
 import { Output, type TextSink } from "./output.js";
@@ -71,6 +71,12 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
   const output = new Output(io.stdout, io.stderr, io.stdoutIsTTY);
   const bin = app.model.api;
   const verbose = io.argv.includes("--verbose");
+  // Known before any parsing, so even a mistake that echoes an argument cannot print a token.
+  output.addSecret(io.env[envNames(app.model).token]);
+  io.argv.forEach((arg, i) => {
+    if (arg === "--token") output.addSecret(io.argv[i + 1]);
+    else if (arg.startsWith("--token=")) output.addSecret(arg.slice("--token=".length));
+  });
   try {
     return await dispatch(app, io, output);
   } catch (error) {
@@ -120,7 +126,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
       if (loose.globals.help) return print(output, help);
       throw new UsageError(`${command} is a group of commands; choose one:\n${help.trimEnd()}`);
     }
-    throw unknownCommand(command, operations, namespaces, bin);
+    throw unknownFlagBefore(io.argv, command, bin) ?? unknownCommand(command, operations, namespaces, bin);
   }
   if (loose.globals.help) return print(output, commandHelp(model, op));
   const flags = operationFlags(op);
@@ -154,6 +160,16 @@ function print(output: Output, text: string): number {
 function unknownCommand(command: string, operations: Map<string, ModelOperation>, namespaces: Set<string>, bin: string): UsageError {
   const candidates = [...operations.keys(), ...namespaces, "login", "logout", "help"];
   return new UsageError(`Unknown command "${command}".${didYouMean(command, candidates)}`, `Run \`${bin} --help\` for the list of commands.`);
+}
+
+/** `cloudnexus --stauts x instances/list`: the "command" is the value of a flag nobody knows; say so. */
+function unknownFlagBefore(argv: readonly string[], command: string, bin: string): UsageError | undefined {
+  const previous = argv[argv.indexOf(command) - 1];
+  if (!previous?.startsWith("--") || previous.includes("=") || globalFlags.some((g) => `--${g.flag}` === previous)) return undefined;
+  return new UsageError(
+    `Unknown flag ${previous} before the command.${didYouMean(previous.slice(2), globalFlags.map((g) => g.flag), "--")}`,
+    `Put a command's own flags after it: \`${bin} <command> --flag value\`.`,
+  );
 }
 
 function rejectExtraPositionals(line: CommandLine, bin: string, command: string): void {
