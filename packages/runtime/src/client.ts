@@ -1,10 +1,11 @@
 // The generic client every SDK's ApiClient extends. Its namespaces and methods are built at run time
 // from the generated operation table; their types come from ClientMethods (see typed.ts).
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { ApiPromise } from "./api-promise.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
+import { lazyRawClient } from "./raw-client.js";
 import { performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -59,9 +60,12 @@ export class BaseClient<Paths extends {} = {}> {
     return performRequest(this.#config, operationId, params, options);
   }
 
-  /** The typed openapi-fetch client with the same base URL, credentials and headers (no retries). */
+  /**
+   * The typed openapi-fetch client with the same base URL, credentials and headers (no retries):
+   * `client.raw.GET("/path", { params })`. openapi-fetch is loaded on the first call.
+   */
   get raw(): Client<Paths> {
-    return (this.#raw ??= createClient<Paths>({
+    return (this.#raw ??= lazyRawClient<Paths>({
       baseUrl: this.#config.baseUrl,
       headers: this.#config.headers,
       fetch: (request: Request) => this.#config.fetch(request),

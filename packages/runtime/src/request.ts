@@ -1,10 +1,10 @@
 // The request core: turns (operation, flat params, options) into an HTTP request, sends it with
 // timeouts and retries, and turns the response into data or a typed error.
-import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions } from "./options.js";
 import { canRetryMethod, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
+import { fillPath, serializeQuery } from "./serialize.js";
 
 /** A client's settings once defaults and the environment are applied. */
 export interface ResolvedConfig {
@@ -23,8 +23,6 @@ export interface ApiResult<T> {
   data: T;
   response: Response;
 }
-
-const querySerializer = createQuerySerializer();
 
 interface PreparedRequest {
   url: string;
@@ -75,12 +73,8 @@ export function prepareRequest(
   if (options.prefer) headers.Prefer = preferHeader(options.prefer);
   Object.assign(headers, options.headers);
 
-  const url = createFinalURL(op.path, {
-    baseUrl: config.baseUrl,
-    params: { path, query },
-    querySerializer,
-    pathSerializer: defaultPathSerializer,
-  });
+  const search = serializeQuery(query);
+  const url = `${config.baseUrl}${fillPath(op.path, path)}${search ? `?${search}` : ""}`;
   return {
     url,
     init: { method: op.method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },

@@ -1,0 +1,109 @@
+// `pnpm bench`: for each SDK package (built dist/), prints
+//  - requests per second of raw fetch, plain openapi-fetch and the SDK, in one run against the same
+//    local node:http server (interleaved rounds, median), and the SDK/raw ratio (goal ≥ 0.97);
+//  - the SDK's size, minified + gzipped, for a consumer bundle that imports only ApiClient (goal ≤ 6 kB).
+// Figures only: nothing here passes or fails.
+import { fork } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import createClient from "openapi-fetch";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packagesDir = join(here, "../..");
+const DURATION_MS = Number(process.env.BENCH_MS ?? 1500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+/** SDK packages: folders of packages/ with a built dist/index.js and a generated operation table. */
+const sdks = ["cloudnode", "cloudnexus", ...[]].filter((api) =>
+  existsSync(join(packagesDir, api, "dist/index.js")) && existsSync(join(packagesDir, api, "generated/model.json")),
+);
+
+/** Requests per second of `call` with CONCURRENCY loops for DURATION_MS. */
+async function rps(call) {
+  let count = 0;
+  const end = performance.now() + DURATION_MS;
+  const loop = async () => {
+    while (performance.now() < end) {
+      await call();
+      count++;
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+  return (count * 1000) / (performance.now() - start);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function startServer(body) {
+  const child = fork(join(here, "server.mjs"), [Buffer.from(JSON.stringify(body)).toString("base64")]);
+  const { port } = await new Promise((resolve) => child.once("message", resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/**
+ * What a browser app that imports ApiClient ships: an esbuild ESM bundle with code splitting (as
+ * Vite, Rollup and webpack do), so openapi-fetch, loaded only when `client.raw` is used, sits in a
+ * lazy chunk. Returns the entry chunk and the lazy chunks, minified and gzipped.
+ */
+async function bundleSize(api) {
+  const result = await build({
+    stdin: { contents: `import { ApiClient } from "${api}"; globalThis.client = new ApiClient("token");`, resolveDir: join(packagesDir, api) },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    outdir: join(here, ".bundle"),
+    write: false,
+    format: "esm",
+    platform: "browser",
+    nodePaths: [join(packagesDir, api, "node_modules")],
+    alias: { [api]: join(packagesDir, api, "dist/index.js") },
+  });
+  const [entry, ...lazy] = result.outputFiles.map((file) => ({ min: file.contents.length, gz: gzipSync(file.contents, { level: 9 }).length }));
+  const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
+  return { entry, lazy: { min: sum(lazy, "min"), gz: sum(lazy, "gz") } };
+}
+
+for (const api of sdks) {
+  const model = JSON.parse(readFileSync(join(packagesDir, api, "generated/model.json"), "utf8"));
+  // the benchmark call: the first GET without path parameters (a list where there is one)
+  const op =
+    model.operations.find((o) => o.method === "GET" && o.pagination) ??
+    model.operations.find((o) => o.method === "GET" && !o.path.includes("{"));
+  const { ApiClient } = await import(pathToFileURL(join(packagesDir, api, "dist/index.js")).href);
+  const server = await startServer({ ok: true, items: Array.from({ length: 10 }, (_, i) => ({ id: `item_${i}`, name: "x" })) });
+  const token = "bench_token";
+  const headers = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+  const url = `${server.url}${op.path}`;
+
+  const raw = () => fetch(url, { headers }).then((r) => r.json());
+  const openapiFetch = createClient({ baseUrl: server.url, headers });
+  const viaOpenapiFetch = () => openapiFetch.GET(op.path);
+  const sdk = new ApiClient(token, { baseUrl: server.url, maxRetries: 0 });
+  const method = op.namespace ? sdk[op.namespace][op.name] : sdk[op.name];
+  const viaSdk = () => method();
+
+  const figures = { "raw fetch": [], "openapi-fetch": [], SDK: [] };
+  for (const call of [raw, viaOpenapiFetch, viaSdk]) await call(); // warm up connections and JIT
+  for (let round = 0; round < ROUNDS; round++) {
+    figures["raw fetch"].push(await rps(raw));
+    figures["openapi-fetch"].push(await rps(viaOpenapiFetch));
+    figures.SDK.push(await rps(viaSdk));
+  }
+  server.stop();
+
+  const rawRps = median(figures["raw fetch"]);
+  console.log(`\n${api}: GET ${op.path} (${op.operationId}), ${CONCURRENCY} concurrent, median of ${ROUNDS} × ${DURATION_MS} ms`);
+  for (const [name, values] of Object.entries(figures)) {
+    const value = median(values);
+    console.log(`  ${name.padEnd(14)} ${value.toFixed(0).padStart(7)} req/s  ${(value / rawRps).toFixed(3)}× raw fetch`);
+  }
+  const size = await bundleSize(api);
+  const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
+  console.log(`  bundle (import { ApiClient }): ${kB(size.entry.min)} min, ${kB(size.entry.gz)} min+gz (goal ≤ 6 kB)`);
+  console.log(`    + lazy chunk loaded on first client.raw call: ${kB(size.lazy.min)} min, ${kB(size.lazy.gz)} min+gz`);
+}
