@@ -61,6 +61,7 @@ describe("usage errors exit 2 before any request", () => {
     ["--data with an unknown field", ["sshKeys/create", "--data", '{"name":"a","public_key":"ssh-ed25519 AAAA","nmae":1}'], /has an unknown field "nmae"\. Did you mean name\?/],
     ["--all on a list that is not paginated", ["me", "--all"], /--all follows pagination, and me is not paginated/],
     ["a group instead of a command", ["instances"], /instances is a group of commands; choose one:[\s\S]*instances\/list/],
+    ["--session on an API without a session cookie", ["me", "--session", "s"], /has no session cookie: authenticate with --token/],
     ["a bad --prefer", ["me", "--prefer", "code=abc"], /--prefer takes code=<status>/],
   ])("%s", async (_name, args, message) => {
     const before = requests;

@@ -43,6 +43,14 @@ describe("cloudnode login, auth/check, logout", () => {
     expect(check.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it("--session authenticates with the session cookie instead, masked like the token", async () => {
+    const session = "sess_cliSecret8Hh3Jk";
+    const check = await cli.run(["auth/check", "--session", session, "--include", "--verbose", "--base-url", inject("mockUrl")]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toMatch(/^sl-violations:/m);
+    expect(`${check.stdout}${check.stderr}`).not.toContain(session);
+  });
+
   it("the token in an error path with --verbose and --include is masked too", async () => {
     const result = await cli.run(["account/identity", "--prefer", "code=404", "--include", "--verbose", "--token", token, "--base-url", inject("mockUrl")]);
     expect(result.code).toBe(1);

@@ -1,5 +1,5 @@
 // The flags of a command, derived from its operation: one per parameter and per top-level body property.
-import type { JsonSchema, ModelOperation } from "./model.js";
+import type { CliModel, JsonSchema, ModelOperation } from "./model.js";
 
 /** How a flag's text turns into a value. "json" takes JSON text (objects, unions, anything untyped). */
 export type FlagKind = "string" | "integer" | "number" | "boolean" | "array" | "json";
@@ -24,6 +24,8 @@ export interface GlobalFlag {
   readonly type: "string" | "boolean";
   readonly value?: string;
   readonly description: string;
+  /** Only for APIs that accept a session cookie (help hides it elsewhere). */
+  readonly cookieOnly?: boolean;
 }
 
 /** Flags every command takes. An operation's own flag with one of these names gets its location as a prefix. */
@@ -32,6 +34,7 @@ export const globalFlags: readonly GlobalFlag[] = [
   { flag: "all", type: "boolean", description: "Follow pagination and print every item as one JSON line" },
   { flag: "include", short: "i", type: "boolean", description: "Print the response status and headers before the body" },
   { flag: "token", type: "string", value: "token", description: "API token (overrides $<TOKEN_ENV> and the one stored by `login`)" },
+  { flag: "session", type: "string", value: "id", description: "A session ID, sent as the API's session cookie (with the token, if one is set)", cookieOnly: true },
   { flag: "base-url", type: "string", value: "url", description: "Send requests to this URL instead of the API's server ($<BASE_URL_ENV>)" },
   { flag: "mock", type: "boolean", description: "Start a local Prism mock of the API for this command and send the request there" },
   { flag: "prefer", type: "string", value: "code=404,example=name", description: "Ask a Prism mock (see --mock) for a scenario: a status code, a named example, or dynamic=true" },
@@ -39,6 +42,10 @@ export const globalFlags: readonly GlobalFlag[] = [
   { flag: "help", short: "h", type: "boolean", description: "Show help" },
   { flag: "version", type: "boolean", description: "Show the CLI and API versions" },
 ];
+
+/** The global flags that apply to an API (`--session` only where the spec has a session cookie). */
+export const globalFlagsOf = (model: Pick<CliModel, "auth">): GlobalFlag[] =>
+  globalFlags.filter((g) => !g.cookieOnly || Boolean(model.auth?.cookie));
 
 /** `page_size` → `page-size`, `sshKeys` → `ssh-keys`, `X-Request-Id` → `x-request-id`. */
 export function kebabCase(name: string): string {

@@ -49,6 +49,8 @@ export interface CliModel {
   readonly specHash: string;
   readonly servers: readonly string[];
   readonly env?: { readonly token: string; readonly baseUrl: string };
+  /** How credentials travel; `cookie` names the session cookie when the API has one. */
+  readonly auth?: { readonly cookie?: string | null };
   readonly operations: readonly ModelOperation[];
 }
 

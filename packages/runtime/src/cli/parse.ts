@@ -10,6 +10,7 @@ export interface GlobalValues {
   token?: string;
   baseUrl?: string;
   prefer?: string;
+  session?: string;
   all: boolean;
   include: boolean;
   mock: boolean;
@@ -90,6 +91,9 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
       return;
     case "token":
       globals.token = String(value);
+      return;
+    case "session":
+      globals.session = String(value);
       return;
     case "prefer":
       globals.prefer = String(value);

@@ -74,8 +74,10 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
   // Known before any parsing, so even a mistake that echoes an argument cannot print a token.
   output.addSecret(io.env[envNames(app.model).token]);
   io.argv.forEach((arg, i) => {
-    if (arg === "--token") output.addSecret(io.argv[i + 1]);
-    else if (arg.startsWith("--token=")) output.addSecret(arg.slice("--token=".length));
+    for (const flag of ["--token", "--session"]) {
+      if (arg === flag) output.addSecret(io.argv[i + 1]);
+      else if (arg.startsWith(`${flag}=`)) output.addSecret(arg.slice(flag.length + 1));
+    }
   });
   try {
     return await dispatch(app, io, output);
@@ -227,6 +229,9 @@ async function openSession(app: CliApp, io: CliIo, output: Output, line: Command
   const env = envNames(app.model);
   const log = (text: string) => globals.verbose && output.err(`[debug] ${text}\n`);
   if (globals.mock && globals.baseUrl) throw new UsageError("Use --mock or --base-url, not both.");
+  if (globals.session !== undefined && !app.model.auth?.cookie) {
+    throw new UsageError(`The ${app.model.title} has no session cookie: authenticate with --token.`);
+  }
   let baseUrl = globals.baseUrl ?? io.env[env.baseUrl] ?? undefined;
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) {
     throw new UsageError(`${globals.baseUrl ? "--base-url" : env.baseUrl} must be an http(s) URL, got "${baseUrl}".`);
@@ -239,11 +244,12 @@ async function openSession(app: CliApp, io: CliIo, output: Output, line: Command
     });
     baseUrl = mock.url;
     stop = () => mock.stop();
-    token ??= MOCK_TOKEN;
+    if (globals.session === undefined) token ??= MOCK_TOKEN;
   }
-  log(`base URL: ${baseUrl ?? app.model.servers[0] ?? "(none)"}; token: ${token ? "****" : "none"}`);
+  log(`base URL: ${baseUrl ?? app.model.servers[0] ?? "(none)"}; token: ${token ? "****" : "none"}${globals.session ? "; session: ****" : ""}`);
   const options: ClientOptions = {
     baseUrl,
+    ...(globals.session === undefined ? {} : { session: globals.session }),
     userAgent: `${app.model.api}-cli/${app.version}`,
     ...(globals.verbose ? { logger: { debug: (message: string, ...details: unknown[]) => log(`${message}${details.length ? ` ${JSON.stringify(details.length === 1 ? details[0] : details)}` : ""}`) } } : {}),
   };
