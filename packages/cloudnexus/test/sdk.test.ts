@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { ApiClient, ApiError, AuthenticationError, BadRequestError } from "../src/index.js";
+import { ApiClient, ApiError, AuthenticationError, BadRequestError, NotFoundError } from "../src/index.js";
 
 const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
 const example = (name: string) => spec.components.examples[name].value;
@@ -50,6 +50,29 @@ describe("cloudnexus ApiClient against the Prism mock", () => {
     for await (const instance of client.instances.list.all({ status: "running" })) items.push(instance);
     expect(items.length).toBeGreaterThan(0);
     expect(items[0]).toEqual(example("InstanceList").instances[0]);
+  });
+
+  it("POSTs carry a generated Idempotency-Key (the spec declares it); an explicit one wins", async () => {
+    const sent: (string | null)[] = [];
+    const observe: typeof fetch = (input, init) => {
+      sent.push(new Headers(init?.headers).get("idempotency-key"));
+      return fetch(input, init);
+    };
+    const observed = new ApiClient(key, { baseUrl, fetch: observe });
+    const { response } = await observed.instances.reboot({ id: "inst_29f8b3a1" }).withResponse();
+    expect(response.headers.get("sl-violations")).toBeNull();
+    await observed.instances.reboot({ id: "inst_29f8b3a1" }, { idempotencyKey: "reboot-1" });
+    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]).toBe("reboot-1");
+  });
+
+  it("the Response carries the request id and rate-limit headers; errors carry the request id", async () => {
+    const { response } = await client.instances.get({ id: "inst_29f8b3a1" }).withResponse();
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    expect(response.headers.get("x-ratelimit-remaining")).toBeTruthy();
+    const error = await client.instances.get({ id: "inst_29f8b3a1" }, { prefer: { code: 404 } }).catch((e: ApiError) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as ApiError).requestId).toMatch(/\S/);
   });
 
   it("request() calls an operation by its operationId", async () => {

@@ -14,6 +14,12 @@ describe("cloudnode ApiClient against the Prism mock", () => {
     expect(await apiClient.auth.check()).toEqual(example("AuthCheckToken"));
   });
 
+  it("an operationId without a dot is a method of the client itself: apiClient.check()", async () => {
+    const { response } = await new ApiClient(token, { baseUrl }).check().withResponse();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("sl-violations")).toBeNull();
+  });
+
   it("a session cookie authenticates too", async () => {
     const { response } = await new ApiClient(undefined, { baseUrl, session: "sess_f00" }).auth.check().withResponse();
     expect(response.status).toBe(200);
