@@ -250,6 +250,8 @@ describe("help", () => {
 
   it("`help <command>` is the same as `<command> --help`", async () => {
     expect((await run(["help", "widgets/list"])).stdout).toBe((await run(["widgets/list", "--help"])).stdout);
+    expect((await run(["help", "login"])).stdout).toBe((await run(["login", "--help"])).stdout);
+    expect((await run(["login", "--help"])).stdout).toContain("Usage: widgetco login --token <token>");
   });
 });
 

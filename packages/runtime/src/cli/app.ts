@@ -1,0 +1,52 @@
+// What one API's CLI is made of (its model and client) and the process around it (injectable for tests).
+import { readFileSync } from "node:fs";
+import type { ClientOptions, RequestOptions } from "../options.js";
+import type { CliModel } from "./model.js";
+import type { TextSink } from "./output.js";
+
+/** What the engine needs of an SDK client: the generic call by operationId. */
+export interface CliClient {
+  request(operationId: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<{ data: unknown; response: Response }>;
+}
+
+/** One API's CLI: its model and how to make its client. Everything else is derived. */
+export interface CliApp {
+  model: CliModel;
+  createClient(token: string | undefined, options: ClientOptions): CliClient;
+  /** The operation `login` calls to check a token (Cloudnode: `auth.check`, CloudNexus: `me`). */
+  loginOperation: string;
+  /** The bundled spec `--mock` serves with Prism. */
+  specFile: string;
+  /** The package version, for `--version` and the User-Agent. */
+  version: string;
+}
+
+/** The process around the CLI. */
+export interface CliIo {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Whether stdout is a terminal: pretty JSON there, compact in a pipe. */
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  readStdin(): string;
+}
+
+export function processIo(): CliIo {
+  // `cloudnexus instances/list --all | head -1`: the reader left, which is not an error of ours
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  return {
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: () => readFileSync(0, "utf8"),
+  };
+}
+

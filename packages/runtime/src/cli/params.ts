@@ -1,0 +1,43 @@
+// The SDK's flat params for one command: its flags and --data, checked against the operation's schemas.
+import { bodyModeOf } from "./body.js";
+import { isJsonBody, type OperationFlag } from "./flags.js";
+import { commandName, type CliModel, type ModelOperation } from "./model.js";
+import type { CommandLine } from "./parse.js";
+import { UsageError } from "./usage-error.js";
+import { validateInput } from "./validate.js";
+import { flagValue, readData } from "./values.js";
+
+/** The SDK's flat params for an operation, from its flags and --data, checked against the spec. */
+export function buildParams(model: CliModel, op: ModelOperation, flags: OperationFlag[], line: CommandLine, readStdin: () => string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const flag of flags) {
+    const occurrences = line.values.get(flag.flag);
+    if (!occurrences) continue;
+    (flag.in === "body" ? fields : params)[flag.key] = flagValue(flag, occurrences);
+  }
+  let body: unknown;
+  const data = line.globals.data;
+  if (data !== undefined) {
+    if (!op.requestBody) throw new UsageError(`${commandName(op)} takes no request body, so --data does not apply.`);
+    body = readData(data, readStdin);
+  }
+  if (Object.keys(fields).length) {
+    if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+      throw new UsageError("--data must be a JSON object when body field flags are given too.");
+    }
+    body = { ...(body as Record<string, unknown> | undefined), ...fields };
+  }
+  const requestBody = op.requestBody;
+  // A required body that was not given is checked as {} so each missing field is named as a flag.
+  const bodyValue = body ?? (requestBody?.required && isJsonBody(op) ? {} : undefined);
+  const problems = validateInput(
+    flags,
+    params,
+    requestBody && bodyValue !== undefined ? { value: bodyValue, schema: requestBody.schema, fromData: data !== undefined } : null,
+  );
+  if (problems.length) throw new UsageError(problems.join("\n"), `Run \`${model.api} ${commandName(op)} --help\` for its flags.`);
+  if (body === undefined) return params;
+  return bodyModeOf(op) === "flat" ? { ...params, ...(body as Record<string, unknown>) } : { ...params, body };
+}
+

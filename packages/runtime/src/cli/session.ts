@@ -1,0 +1,82 @@
+// Where a command's requests go and with which credentials: --base-url / --mock, --token / env / stored
+// token, --session, --verbose's request log, --prefer's mock scenario.
+import type { ClientOptions, PreferOptions, RequestOptions } from "../options.js";
+import { startPrism } from "../mock/prism.js";
+import type { CliApp, CliClient, CliIo } from "./app.js";
+import { configPath, readConfig } from "./config.js";
+import { envNames } from "./model.js";
+import type { Output } from "./output.js";
+import type { CommandLine } from "./parse.js";
+import { CliFailure, UsageError } from "./usage-error.js";
+
+/** A token for `--mock` when none is configured: Prism checks that credentials are present, not what they are. */
+const MOCK_TOKEN = "mock-token";
+
+/** Where requests go and with which token, with a mock started for `--mock`. */
+export interface Session {
+  client: CliClient;
+  stop(): Promise<void>;
+}
+
+export async function openSession(app: CliApp, io: CliIo, output: Output, line: CommandLine, token: string | undefined): Promise<Session> {
+  const { globals } = line;
+  const env = envNames(app.model);
+  const log = (text: string) => globals.verbose && output.err(`[debug] ${text}\n`);
+  if (globals.mock && globals.baseUrl) throw new UsageError("Use --mock or --base-url, not both.");
+  if (globals.session !== undefined && !app.model.auth?.cookie) {
+    throw new UsageError(`The ${app.model.title} has no session cookie: authenticate with --token.`);
+  }
+  let baseUrl = globals.baseUrl ?? io.env[env.baseUrl] ?? undefined;
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) {
+    throw new UsageError(`${globals.baseUrl ? "--base-url" : env.baseUrl} must be an http(s) URL, got "${baseUrl}".`);
+  }
+  let stop = async () => {};
+  if (globals.mock) {
+    log(`starting a Prism mock of ${app.specFile}`);
+    const mock = await startPrism(app.specFile, globals.verbose ? { onLog: (text) => log(`[mock] ${text}`) } : {}).catch((error: unknown) => {
+      throw new CliFailure(`--mock could not start the mock: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
+    baseUrl = mock.url;
+    stop = () => mock.stop();
+    if (globals.session === undefined) token ??= MOCK_TOKEN;
+  }
+  log(`base URL: ${baseUrl ?? app.model.servers[0] ?? "(none)"}; token: ${token ? "****" : "none"}${globals.session ? "; session: ****" : ""}`);
+  const options: ClientOptions = {
+    baseUrl,
+    ...(globals.session === undefined ? {} : { session: globals.session }),
+    userAgent: `${app.model.api}-cli/${app.version}`,
+    ...(globals.verbose ? { logger: { debug: (message: string, ...details: unknown[]) => log(`${message}${details.length ? ` ${JSON.stringify(details.length === 1 ? details[0] : details)}` : ""}`) } } : {}),
+  };
+  return { client: app.createClient(token, options), stop };
+}
+
+/** --token, then <API>_TOKEN, then the token `login` stored. */
+export function resolveToken(app: CliApp, io: CliIo, line: CommandLine, output: Output): string | undefined {
+  const token = line.globals.token ?? (io.env[envNames(app.model).token] || undefined) ?? storedToken(app, io);
+  output.addSecret(token);
+  return token;
+}
+
+function storedToken(app: CliApp, io: CliIo): string | undefined {
+  try {
+    return readConfig(configPath(app.model.api, io.env)).token;
+  } catch (error) {
+    throw new CliFailure((error as Error).message);
+  }
+}
+
+/** `--prefer code=404,example=Name,dynamic=true` → Prism's Prefer header, to pick a mock scenario. */
+export function requestOptions(line: CommandLine): RequestOptions {
+  const text = line.globals.prefer;
+  if (text === undefined) return {};
+  const prefer: PreferOptions = {};
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [key, value = ""] = part.split("=", 2).map((s) => s.trim());
+    if (key === "code" && /^[1-5]\d\d$/.test(value)) prefer.code = Number(value);
+    else if (key === "example" && value) prefer.example = value;
+    else if (key === "dynamic" && (value === "true" || value === "false")) prefer.dynamic = value === "true";
+    else throw new UsageError(`--prefer takes code=<status>, example=<name> or dynamic=true|false, got "${part}".`);
+  }
+  return { prefer };
+}
+
