@@ -23,11 +23,23 @@ beforeAll(() => {
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm build\` first.`);
 });
 
+/** Optional query parameters the spec gives a default or an enum: sent too, so their flags are exercised. */
+function optionalQuery(op: ModelOperation): Record<string, unknown> {
+  const values: Array<[string, unknown]> = op.parameters
+    .filter((p) => !p.required && p.in === "query")
+    .map((p) => {
+      const items = p.schema.items as { enum?: unknown[] } | undefined;
+      const value = p.schema.default ?? (p.schema.enum as unknown[] | undefined)?.[0] ?? (items?.enum ? [items.enum[0]] : undefined);
+      return [p.name, value];
+    });
+  return Object.fromEntries(values.filter(([, value]) => value !== undefined));
+}
+
 describe("every operation through the cloudnexus CLI", () => {
   const exercised = new Set<string>();
 
   it.each(model.operations.map((op) => [commandName(op), op] as const))("%s", async (_name, op) => {
-    const args = [...cliArgs(op, op.exampleParams), "--include", "--base-url", inject("mockUrl"), "--token", token];
+    const args = [...cliArgs(op, { ...optionalQuery(op), ...op.exampleParams }), "--include", "--base-url", inject("mockUrl"), "--token", token];
     const result = await cli.run(args);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
