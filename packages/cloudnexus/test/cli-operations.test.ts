@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliArgs, commandName, operationFlags, type ModelOperation } from "@repo/runtime/cli";
-import { binHarness, parseHead } from "@repo/runtime/cli/testing";
+import { baseEnv, binHarness, parseHead, runBin } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
@@ -93,6 +93,27 @@ describe("output", () => {
     expect(code).toBe(0);
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
     expect(JSON.parse(stdout)).toHaveProperty("id");
+  });
+
+  it("pretty-prints on a terminal (a pseudo-terminal from util-linux `script`)", async () => {
+    const command = `${bin} me --base-url ${inject("mockUrl")}`;
+    const env = baseEnv({ XDG_CONFIG_HOME: cli.configHome, CLOUDNEXUS_TOKEN: token, SHELL: "/bin/sh" });
+    const { code, stdout } = await runBin("script", ["-qec", command, "/dev/null"], { env });
+    expect(code).toBe(0);
+    const text = stdout.replace(/\r\n/g, "\n");
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(text).not.toContain(token);
+  });
+
+  it("--data @- reads the body from stdin", async () => {
+    const op = model.operations.find((o) => o.operationId === "sshKeys.create")!;
+    const result = await cli.run(["sshKeys/create", "--data", "@-", "--include", "--base-url", inject("mockUrl"), "--token", token], {
+      input: JSON.stringify(op.exampleParams),
+    });
+    expect(result.code).toBe(0);
+    const { status, headers } = parseHead(result.stdout);
+    expect(String(status)).toBe(op.successStatus);
+    expect(headers.get("sl-violations")).toBeUndefined();
   });
 
   it("--include prints the status line and headers before the body", async () => {
