@@ -287,6 +287,15 @@ describe("the config file", () => {
     expect(calls).toEqual([]);
   });
 
+  it("login that cannot write the config says so in one line (exit 1), without the token", async () => {
+    const notADirectory = join(mkdtempSync(join(tmpdir(), "cli-config-")), "file");
+    writeFileSync(notADirectory, "");
+    const { code, stderr, calls } = await run(["login", "--token", "tok-abcdef-123"], { configHome: notADirectory });
+    expect(calls.map((c) => c.operationId)).toEqual(["ping"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Error: The token is valid but could not be stored in .*config\.json \(ENOTDIR\)\.\n$/);
+  });
+
   it("falls back to ~/.config when XDG_CONFIG_HOME is unset", () => {
     expect(configPath("widgetco", {})).toMatch(/\.config\/widgetco\/config\.json$/);
   });

@@ -6,7 +6,7 @@ import { commandName, envNames } from "./model.js";
 import type { Output } from "./output.js";
 import type { CommandLine } from "./parse.js";
 import { openSession, requestOptions } from "./session.js";
-import { ExitCode, UsageError } from "./usage-error.js";
+import { CliFailure, ExitCode, UsageError } from "./usage-error.js";
 
 export function builtinHelp(app: CliApp, command: "login" | "logout"): string {
   const bin = app.model.api;
@@ -46,7 +46,11 @@ export async function login(app: CliApp, io: CliIo, output: Output, line: Comman
     await session.stop();
   }
   const file = configPath(app.model.api, io.env);
-  writeConfig(file, { ...safeReadConfig(file), token });
+  try {
+    writeConfig(file, { ...safeReadConfig(file), token });
+  } catch (error) {
+    throw new CliFailure(`The token is valid but could not be stored in ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
   output.err(`Logged in: ${check} accepted the token, stored in ${file}.\n`);
   return ExitCode.ok;
 }
