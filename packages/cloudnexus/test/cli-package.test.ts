@@ -1,12 +1,10 @@
 // The bin as npm installs it: `npm pack` the package, unpack it into a fresh node_modules next to its
-// one runtime dependency, and run it through the node_modules/.bin link, like `npx cloudnexus`.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createRequire } from "node:module";
+// runtime dependencies, and run it through the node_modules/.bin link, like `npx cloudnexus`.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { binHarness, installPacked } from "@repo/runtime/cli/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -14,26 +12,13 @@ const packageJson = JSON.parse(readFileSync(join(packageDir, "package.json"), "u
 const token = "cn_test_cliPackageSecret6Tt1";
 
 describe("the installed cloudnexus bin", () => {
-  const root = mkdtempSync(join(tmpdir(), "cloudnexus-install-"));
-  const link = join(root, "node_modules", ".bin", "cloudnexus");
-  const cli = binHarness(link, join(root, "config"));
-
+  let install: ReturnType<typeof installPacked>;
+  let cli: ReturnType<typeof binHarness>;
   beforeAll(() => {
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", root], { cwd: packageDir, encoding: "utf8" }).trim();
-    const installed = join(root, "node_modules", packageJson.name);
-    mkdirSync(installed, { recursive: true });
-    execFileSync("tar", ["-xzf", join(root, tarball), "-C", installed, "--strip-components=1"]);
-    // the runtime dependencies the registry would install next to it
-    const require = createRequire(join(packageDir, "package.json"));
-    for (const dependency of Object.keys(packageJson.dependencies ?? {})) {
-      const target = dirname(require.resolve(`${dependency}/package.json`));
-      mkdirSync(dirname(join(root, "node_modules", dependency)), { recursive: true });
-      symlinkSync(target, join(root, "node_modules", dependency), "dir");
-    }
-    mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(join("..", packageJson.name, packageJson.bin.cloudnexus), link);
+    install = installPacked(packageDir, "cloudnexus");
+    cli = binHarness(install.bin, join(install.root, "config"));
   }, 60_000);
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => install.remove());
 
   it("runs an operation from the packed files alone", async () => {
     const result = await cli.run(["me", "--base-url", inject("mockUrl"), "--token", token]);

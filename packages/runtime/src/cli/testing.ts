@@ -1,6 +1,10 @@
 // For tests of a package's bin: run it as a user would (the built file, its shebang, a clean
 // environment with its own config directory) and collect its output and exit code.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 export interface BinResult {
   code: number | null;
@@ -65,4 +69,28 @@ export function binHarness(bin: string, configHome: string): Harness {
     },
     transcript: () => outputs.join("\n"),
   };
+}
+
+/**
+ * Installs a package the way npm would, from its `npm pack` tarball: unpacked into a fresh
+ * node_modules, its runtime dependencies linked beside it (from the workspace, so no registry is
+ * needed) and its bin linked in node_modules/.bin. Returns the bin's path and a clean-up.
+ */
+export function installPacked(packageDir: string, binName: string): { bin: string; root: string; remove(): void } {
+  const packageJson = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+  const root = mkdtempSync(join(tmpdir(), `${packageJson.name}-install-`));
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", root], { cwd: packageDir, encoding: "utf8" }).trim();
+  const installed = join(root, "node_modules", packageJson.name);
+  mkdirSync(installed, { recursive: true });
+  execFileSync("tar", ["-xzf", join(root, tarball), "-C", installed, "--strip-components=1"]);
+  const require = createRequire(join(packageDir, "package.json"));
+  for (const dependency of Object.keys(packageJson.dependencies ?? {})) {
+    const link = join(root, "node_modules", dependency);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(dirname(require.resolve(`${dependency}/package.json`)), link, "dir");
+  }
+  const bin = join(root, "node_modules", ".bin", binName);
+  mkdirSync(dirname(bin), { recursive: true });
+  symlinkSync(join("..", packageJson.name, packageJson.bin[binName]), bin);
+  return { bin, root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
