@@ -1,0 +1,107 @@
+// What a user does: pack the SDK, install the tarball with Prism and vitest into a project outside
+// the workspace (plain npm), write the README's "Use the mock in your tests" blocks into it as they
+// are, run them with vitest, and check that no Prism is left running afterwards.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRISM_VERSION } from "@repo/runtime/mock";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const sdkDir = join(repoRoot, "packages", "cloudnexus");
+const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+const vitestVersion: string = rootManifest.devDependencies.vitest;
+
+/** The `ts title="<file>"` blocks of the README section "Use the mock in your tests". */
+function readmeExample(): Array<{ file: string; code: string }> {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const section = readme.split(/^## /m).find((part) => part.startsWith("Use the mock in your tests"));
+  if (!section) throw new Error('README.md has no "## Use the mock in your tests" section');
+  return [...section.matchAll(/^```ts title="([^"]+)"\n([\s\S]*?)^```$/gm)].map((m) => ({ file: m[1] ?? "", code: m[2] ?? "" }));
+}
+
+/** Processes whose command line mentions `dir` (Prism runs from the project's node_modules). */
+function processesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      const state = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "")[0];
+      if (cmdline.includes(dir) && state !== "Z") found.push(`${pid} ${cmdline}`);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+describe("a project outside the workspace uses cloudnexus/mock", () => {
+  const project = mkdtempSync(join(tmpdir(), "cloudnexus-consumer-"));
+  const example = readmeExample();
+  let run: { status: number | null; output: string };
+
+  beforeAll(() => {
+    const tarball = execFileSync("pnpm", ["pack", "--pack-destination", project], { cwd: sdkDir, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1)!;
+    const workspace = parse(readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { overrides?: Record<string, string> };
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify(
+        {
+          name: "consumer",
+          private: true,
+          type: "module",
+          scripts: { test: "vitest run" },
+          dependencies: { cloudnexus: `file:${tarball}` },
+          devDependencies: { "@stoplight/prism-cli": PRISM_VERSION, vitest: vitestVersion },
+          // the same pins as this repository: Prism 5.14.2's own ranges float to releases that need Node 24
+          overrides: workspace.overrides ?? {},
+        },
+        null,
+        2,
+      ),
+    );
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, encoding: "utf8" });
+    if (install.status !== 0) throw new Error(`npm install failed:\n${install.stdout}\n${install.stderr}`);
+    for (const { file, code } of example) {
+      mkdirSync(dirname(join(project, file)), { recursive: true });
+      writeFileSync(join(project, file), code);
+    }
+    const result = spawnSync("npx", ["vitest", "run", "--reporter=verbose"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", CI: "1" },
+    });
+    run = { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
+  }, 600_000);
+
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it("the README section has the test, the global setup and its config", () => {
+    expect(example.map((block) => block.file)).toEqual(["test/instances.test.ts", "vitest.config.ts", "test/global-setup.ts", "test/account.test.ts"]);
+  });
+
+  it("installs from the tarball only what a user gets", () => {
+    const installed = JSON.parse(readFileSync(join(project, "node_modules", "cloudnexus", "package.json"), "utf8"));
+    expect(installed.exports["./mock"]).toBeDefined();
+    expect(readdirSync(join(project, "node_modules", "cloudnexus", "generated"))).toEqual(["openapi.json"]);
+  });
+
+  it("runs the README example: a success and an error scenario, and a mock shared by a global setup", () => {
+    expect(run.output).toMatch(/✓ test\/instances\.test\.ts > lists running instances/);
+    expect(run.output).toMatch(/✓ test\/instances\.test\.ts > surfaces a 429 from instances\.create as a RateLimitError/);
+    expect(run.output).toMatch(/✓ test\/account\.test\.ts > reads the account from the shared mock/);
+    expect(run.output).toMatch(/Tests +3 passed \(3\)/);
+    expect(run.status).toBe(0);
+  });
+
+  it("leaves no Prism (or any other process of the project) running", () => {
+    expect(processesUnder(project)).toEqual([]);
+  });
+});
