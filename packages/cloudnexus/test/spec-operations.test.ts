@@ -42,7 +42,8 @@ function exampleValue(examples: unknown, name?: string): unknown {
 }
 
 /**
- * The request the spec's examples describe: every parameter's `example` by location, and the first
+ * The request the spec's examples describe: each parameter's `example` by location (optional filters
+ * without one are left out, so they do not contradict the response example), and the first
  * request-body example. Typed `never` so any row may pass them on; the row's path and method are typed.
  */
 interface SpecRequest {
@@ -55,9 +56,9 @@ function specRequest(operationId: string): SpecRequest {
   const { item, op } = operation(operationId);
   const params: Record<string, Json> = { path: {}, query: {}, header: {} };
   for (const raw of [...((item["parameters"] as unknown[]) ?? []), ...((op["parameters"] as unknown[]) ?? [])]) {
-    const param = deref<{ name: string; in: string; example?: unknown }>(raw);
-    if (param.example === undefined) throw new Error(`${operationId}: parameter ${param.name} has no example`);
-    params[param.in]![param.name] = param.example;
+    const param = deref<{ name: string; in: string; required?: boolean; example?: unknown }>(raw);
+    if (param.example === undefined && param.required) throw new Error(`${operationId}: required parameter ${param.name} has no example`);
+    if (param.example !== undefined) params[param.in]![param.name] = param.example;
   }
   const media = op["requestBody"] ? (deref(op["requestBody"])["content"] as Json)["application/json"] : undefined;
   const body = media ? exampleValue((media as Json)["examples"]) : undefined;
