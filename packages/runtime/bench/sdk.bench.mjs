@@ -37,6 +37,18 @@ async function rps(call) {
   return (count * 1000) / (performance.now() - start);
 }
 
+/** Median µs per sequential call over several batches. */
+async function microseconds(call, calls = 20_000, batches = 5) {
+  for (let i = 0; i < 2_000; i++) await call();
+  const results = [];
+  for (let b = 0; b < batches; b++) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) await call();
+    results.push(((performance.now() - start) * 1000) / calls);
+  }
+  return median(results);
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function startServer(body) {
@@ -89,10 +101,13 @@ for (const api of sdks) {
 
   const figures = { "raw fetch": [], "openapi-fetch": [], SDK: [] };
   for (const call of [raw, viaOpenapiFetch, viaSdk]) await call(); // warm up connections and JIT
+  const contenders = [["raw fetch", raw], ["openapi-fetch", viaOpenapiFetch], ["SDK", viaSdk]];
   for (let round = 0; round < ROUNDS; round++) {
-    figures["raw fetch"].push(await rps(raw));
-    figures["openapi-fetch"].push(await rps(viaOpenapiFetch));
-    figures.SDK.push(await rps(viaSdk));
+    // rotate the order each round so no contender always runs first (or last)
+    for (let i = 0; i < contenders.length; i++) {
+      const [name, call] = contenders[(round + i) % contenders.length];
+      figures[name].push(await rps(call));
+    }
   }
   server.stop();
 
@@ -102,6 +117,22 @@ for (const api of sdks) {
     const value = median(values);
     console.log(`  ${name.padEnd(14)} ${value.toFixed(0).padStart(7)} req/s  ${(value / rawRps).toFixed(3)}× raw fetch`);
   }
+  // the same three calls against an in-memory fetch: what each adds in CPU per call, which the
+  // network figures above hide in their noise on a busy machine
+  const bodyText = JSON.stringify({ ok: true });
+  const memoryFetch = async () => new Response(bodyText, { headers: { "content-type": "application/json" } });
+  const memSdk = new ApiClient(token, { baseUrl: server.url, maxRetries: 0, fetch: memoryFetch });
+  const memMethod = op.namespace ? memSdk[op.namespace][op.name] : memSdk[op.name];
+  const memOpenapiFetch = createClient({ baseUrl: server.url, headers, fetch: memoryFetch });
+  const cpu = {
+    "raw fetch": await microseconds(() => memoryFetch(url, { headers }).then((r) => r.json())),
+    "openapi-fetch": await microseconds(() => memOpenapiFetch.GET(op.path)),
+    SDK: await microseconds(() => memMethod()),
+  };
+  console.log(
+    `  CPU per call with an in-memory fetch: ${Object.entries(cpu).map(([name, us]) => `${name} ${us.toFixed(1)} µs`).join(", ")}` +
+      ` (SDK adds ${(cpu.SDK - cpu["raw fetch"]).toFixed(1)} µs)`,
+  );
   const size = await bundleSize(api);
   const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
   console.log(`  bundle (import { ApiClient }): ${kB(size.entry.min)} min, ${kB(size.entry.gz)} min+gz (goal ≤ 6 kB)`);

@@ -30,6 +30,14 @@ interface PreparedRequest {
   idempotent: boolean;
 }
 
+const pathParams = new Map<string, string[]>();
+/** The `{name}`s of a path template, parsed once per template. */
+function pathParamNames(template: string): string[] {
+  let names = pathParams.get(template);
+  if (!names) pathParams.set(template, (names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)));
+  return names;
+}
+
 /** Builds the URL, headers and body of one operation call from its flat params. */
 export function prepareRequest(
   config: ResolvedConfig,
@@ -60,8 +68,8 @@ export function prepareRequest(
       );
     }
   }
-  for (const [, name] of op.path.matchAll(/\{([^}]+)\}/g)) {
-    if (path[name!] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
+  for (const name of pathParamNames(op.path)) {
+    if (path[name] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
   }
   if (op.body === "flat") body = rest;
   if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
