@@ -67,12 +67,24 @@ function resolveLocal(doc: Json, node: unknown): unknown {
     .reduce<unknown>((parent, key) => (isObject(parent) ? parent[key] : undefined), doc);
 }
 
+/** The `type` of the schema holding the keyword at `path` (the path api-smart-diff reports). */
+function schemaType(doc: Json, path: string[]): unknown {
+  const holder = path.slice(0, -1).reduce<unknown>((node, key) => {
+    const resolved = resolveLocal(doc, node);
+    return isObject(resolved) ? resolveLocal(doc, resolved[key]) : Array.isArray(resolved) ? resolveLocal(doc, resolved[Number(key)]) : undefined;
+  }, doc);
+  const resolved = resolveLocal(doc, holder);
+  return isObject(resolved) ? resolved.type : undefined;
+}
+
 /**
  * The breaking changes from `before` to `after`. api-smart-diff classifies; the project policy adjusts:
- * - enums in responses may grow (every growing enum tells clients to tolerate unknown values), so an
- *   added response enum value is not breaking;
+ * - what a response newly adds (a property, a header, a `required` mark, a pattern or bound, an enum
+ *   value — every growing enum tells clients to tolerate unknown values) is not breaking; new
+ *   alternatives (`oneOf`/`anyOf` entries, another `type`) are;
  * - a changed `type` is breaking in a response, a parameter or a request body (the library only flags
  *   it on the component, which it would report once per component rather than per operation);
+ * - `format` added to an integer or number is an annotation of its range, not breaking;
  * - a parameters list added to an operation that had none is breaking when one of them is required.
  * Changes under components/ are reported through the operations that use them, so they are skipped.
  */
@@ -85,7 +97,11 @@ export function breakingChanges(before: Json, after: Json): Finding[] {
     if (path[0] === "components") continue;
     let breaking = diff.type === "breaking";
     const inResponse = path.includes("responses");
-    if (breaking && diff.action === "add" && path.includes("enum") && inResponse) breaking = false;
+    // What a response newly adds (a property, a header, a constraint, a required mark, an enum value)
+    // only narrows what clients receive; only new alternatives (oneOf/anyOf, another type) widen it.
+    if (breaking && diff.action === "add" && inResponse && !path.some((p) => p === "oneOf" || p === "anyOf" || p === "type")) breaking = false;
+    // `format` on a number (int32, int64, double) names the range its bounds already state.
+    if (breaking && diff.action === "add" && path.at(-1) === "format" && ["integer", "number"].includes(String(diff.after === undefined ? "" : schemaType(after, path)))) breaking = false;
     if (!breaking && diff.action === "replace" && path.at(-1) === "type") {
       const was = [diff.before].flat();
       const is = [diff.after].flat();

@@ -2,11 +2,11 @@
 // in components, and `examples`/`example` inside schemas) validates against its schema with Ajv's
 // JSON Schema 2020-12 validator (the dialect of OpenAPI 3.1) and ajv-formats.
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import * as ajvFormats from "ajv-formats";
 import type { Finding } from "./report.js";
 
-// ajv-formats is CommonJS with a default export; under NodeNext its default sits one level down.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS (`exports.default = formatsPlugin`): under NodeNext its plugin is `.default`.
+const addFormats = ajvFormats.default.default;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -48,9 +48,9 @@ export async function heyApiFindings(input: string | object, outDir: string, lab
   mkdirSync(outDir, { recursive: true });
   const clientDir = join(outDir, "client");
   try {
-    await createClient({ input: input as never, output: { path: clientDir }, logs: { level: "silent" } });
+    await createClient({ input: input as never, output: { path: clientDir }, logs: { level: "silent", file: false } });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (error instanceof Error && error.message) || String(error);
     return [{ where: label, rule: "hey-api generate", message: `@hey-api/openapi-ts could not generate a client: ${message.trim()}` }];
   }
   writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: "module", private: true }));

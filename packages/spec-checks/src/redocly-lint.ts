@@ -31,6 +31,6 @@ export function redoclyLint(specPath: string, configPath = join(repoRoot, "redoc
     const file = location ? fromRoot(isAbsolute(location.source.ref) ? location.source.ref : resolve(repoRoot, location.source.ref)) : fromRoot(specPath);
     const line = location?.start ? `:${location.start.line}` : "";
     const pointer = location?.pointer ? ` ${location.pointer}` : "";
-    return { where: `${file}${line}${pointer}`, rule: `${problem.severity} ${problem.ruleId}`, message: problem.message };
+    return { where: `${file}${line}${pointer}`, rule: problem.ruleId, message: `${problem.severity}: ${problem.message}` };
   });
 }

@@ -1,0 +1,57 @@
+// Gate 3: every example of every bundled spec validates against its schema (Ajv, JSON Schema 2020-12).
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateExamples } from "../src/examples.js";
+import { assertClean } from "../src/report.js";
+import { fromRoot, bundleFile, listApis } from "../src/repo.js";
+import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";
+
+describe.each(listApis())("packages/%s/generated/openapi.json", (api) => {
+  it("has examples, and each one matches its schema", () => {
+    const { checked, findings } = validateExamples(readBundle(api), fromRoot(bundleFile(api)));
+    expect(checked, `spec/${api} has no example at all: add named examples to its responses and request bodies`).toBeGreaterThan(0);
+    assertClean(`examples of ${api}`, `Fix each example (or its schema) in spec/${api}/.`, findings);
+  });
+});
+
+describe("the examples gate", () => {
+  let valid: Doc;
+  beforeAll(() => {
+    valid = bundleFixture("valid").doc;
+  });
+
+  it("checks every example of the valid fixture and finds none wrong", () => {
+    const { checked, findings } = validateExamples(valid, "valid");
+    expect(findings).toEqual([]);
+    expect(checked).toBe(9); // 3 success responses + 1 request body + 5 error responses
+  });
+
+  it("catches an id off its pattern, a wrong type, an unknown enum value, a bad date and a wrong schema example", () => {
+    const broken = mutate(valid, (doc) => {
+      const examples = doc.components.examples;
+      examples.Widget.value.id = "widget-1"; // pattern ^wdg_[a-z0-9]{8}$
+      examples.WidgetList.value.meta.page = "1"; // integer
+      examples.WidgetCreate.value.color = "green"; // enum
+      doc.components.schemas.WidgetId.examples = ["not-an-id"]; // a schema's own examples
+      doc.components.parameters.PageSize.example = 1000; // maximum 100
+    });
+    const wheres = validateExamples(broken, "broken").findings.map((f) => f.where);
+    expect(wheres).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("(#/components/examples/Widget)"),
+        expect.stringContaining("(#/components/examples/WidgetList)"),
+        expect.stringContaining("(#/components/examples/WidgetCreate)"),
+        expect.stringContaining("#/components/schemas/WidgetId/examples/0"),
+        expect.stringContaining("#/components/parameters/PageSize/example"),
+      ]),
+    );
+  });
+
+  it("checks formats (date-time) with ajv-formats", () => {
+    const broken = mutate(valid, (doc) => {
+      doc.components.schemas.Widget.properties.created_at = { type: "string", format: "date-time", maxLength: 40, description: "Creation time." };
+      doc.components.examples.Widget.value.created_at = "yesterday";
+    });
+    const [finding] = validateExamples(broken, "broken").findings;
+    expect(finding?.message).toContain('must match format "date-time"');
+  });
+});
