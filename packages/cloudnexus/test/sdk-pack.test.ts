@@ -45,6 +45,24 @@ describe("the packed cloudnexus package", () => {
     expect(JSON.parse(out)).toEqual(expected());
   });
 
+  it("its bundled types are precise for TypeScript users of both module systems", () => {
+    const typed = `
+      const client = new ApiClient("key");
+      export async function main(): Promise<string> {
+        const instance = await client.instances.get({ id: "inst_1" });
+        // @ts-expect-error "paused" is not an instance status
+        await client.instances.list({ status: "paused" });
+        for await (const item of client.instances.list.all()) item.region satisfies string;
+        const error: unknown = null;
+        if (error instanceof ApiError) error.status satisfies number;
+        return instance.id;
+      }`;
+    installed.typecheck({
+      "typed.mts": `import { ApiClient, ApiError } from "cloudnexus";\n${typed}`,
+      "typed.cts": `import sdk = require("cloudnexus");\nconst { ApiClient, ApiError } = sdk;\n${typed}`,
+    });
+  }, 120_000);
+
   it("ships only dist/ and the bundle, and depends only on openapi-fetch at run time", () => {
     const manifest = JSON.parse(readFileSync(`${installed.dir}/node_modules/cloudnexus/package.json`, "utf8"));
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(["openapi-fetch"]);

@@ -45,6 +45,25 @@ describe("the packed cloudnode package", () => {
     expect(JSON.parse(out)).toEqual(expected());
   });
 
+  it("its bundled types are precise for TypeScript users of both module systems", () => {
+    const typed = `
+      const apiClient = new ApiClient("token", { session: "s" });
+      export async function main(): Promise<string> {
+        const check = await apiClient.auth.check();
+        // @ts-expect-error "auth.chek" is not an operation
+        await apiClient.auth.chek();
+        const { response } = await apiClient.check().withResponse();
+        response.status satisfies number;
+        const error: unknown = null;
+        if (error instanceof ApiError) error.title satisfies string | undefined;
+        return check.via;
+      }`;
+    installed.typecheck({
+      "typed.mts": `import { ApiClient, ApiError } from "cloudnode";\n${typed}`,
+      "typed.cts": `import sdk = require("cloudnode");\nconst { ApiClient, ApiError } = sdk;\n${typed}`,
+    });
+  }, 120_000);
+
   it("ships only what runs, depending only on openapi-fetch at run time", () => {
     const manifest = JSON.parse(readFileSync(`${installed.dir}/node_modules/cloudnode/package.json`, "utf8"));
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(["openapi-fetch"]);

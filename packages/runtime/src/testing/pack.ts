@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 export interface InstalledPackage {
@@ -11,8 +12,15 @@ export interface InstalledPackage {
   dir: string;
   /** Writes `file` (e.g. `main.mjs`, `main.cjs`) into the project, runs it with node, returns stdout. */
   run(file: string, source: string, env?: Record<string, string>): string;
+  /**
+   * Type-checks consumer files (e.g. `main.mts`, `main.cts`) against the installed package's own
+   * .d.ts, as a strict TypeScript user with `module: node16` would; throws tsc's output on errors.
+   */
+  typecheck(sources: Record<string, string>): void;
   remove(): void;
 }
+
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 export function packAndInstall(packageDir: string): InstalledPackage {
   const dir = mkdtempSync(join(tmpdir(), "sdk-pack-"));
@@ -35,6 +43,16 @@ export function packAndInstall(packageDir: string): InstalledPackage {
     run(file, source, env = {}) {
       writeFileSync(join(dir, file), source);
       return execFileSync(process.execPath, [file], { cwd: dir, env: { ...process.env, ...env }, encoding: "utf8", stdio: "pipe" });
+    },
+    typecheck(sources) {
+      for (const [file, source] of Object.entries(sources)) writeFileSync(join(dir, file), source);
+      const compilerOptions = { strict: true, module: "node16", target: "es2022", noEmit: true, skipLibCheck: false, types: [] };
+      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: Object.keys(sources) }));
+      try {
+        execFileSync(process.execPath, [tsc, "-p", dir], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+      } catch (error) {
+        throw new Error(`tsc found errors in the consumer project:\n${(error as { stdout?: string }).stdout ?? ""}`);
+      }
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
