@@ -13,6 +13,8 @@ export interface Exchange {
   /** The spec's operationId for this method and path, when the route exists. */
   operationId: string | undefined;
   violations: Violation[];
+  /** Strict mode answered 422 itself instead of passing on Prism's answer. */
+  rejected?: boolean;
 }
 
 export interface RecorderOptions {
@@ -62,11 +64,13 @@ async function forward(options: RecorderOptions, request: IncomingMessage, respo
   const violations = collectViolations(answer.headers, payload.toString("utf8"));
   const operationId = options.nameOperation(method, path);
   const broken = violations.filter((violation) => violation.side === "request" && violation.severity === "Error");
-  if (options.rejectInvalidRequests && broken.length > 0) {
+  // Prism's own problem answers (404 no such route, 401, 422 …) already say what is wrong.
+  const prismAnswered = answer.headers.get("content-type")?.includes("problem+json") ?? false;
+  if (options.rejectInvalidRequests && broken.length > 0 && !prismAnswered) {
     // Prism would answer with the spec's own 400 example, which looks like a real API answer; a
     // strict mock makes the client's mistake unmistakable instead.
     response.writeHead(422, { "content-type": "application/problem+json" }).end(JSON.stringify(rejection(broken)));
-    options.onExchange({ method, path, status: 422, operationId, violations });
+    options.onExchange({ method, path, status: 422, operationId, violations, rejected: true });
     return;
   }
   const outHeaders: Record<string, string | string[]> = {};

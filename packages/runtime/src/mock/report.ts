@@ -7,7 +7,7 @@ import { describeViolation } from "./violations.js";
 export interface ReportStyle {
   /** Colour the output (for a terminal). */
   color?: boolean;
-  /** The note printed after the count of request violations (e.g. "rejected: strict mode"). */
+  /** The note printed after the count when the request broke the spec (e.g. "not forwarded"). */
   requestNote?: string;
 }
 
@@ -19,7 +19,8 @@ export function formatExchange(exchange: Exchange, style: ReportStyle = {}): str
   if (exchange.violations.length === 0) return [`  ${head}`];
   const count = exchange.violations.length;
   const requestBroken = exchange.violations.some((violation) => violation.side === "request");
-  const note = requestBroken && style.requestNote ? ` (${style.requestNote})` : "";
+  const reason = exchange.rejected ? "rejected with 422: strict mode" : requestBroken ? style.requestNote : undefined;
+  const note = reason ? ` (${reason})` : "";
   return [
     paint(["red", "bold"], `✖ ${head} — ${count} spec violation${count === 1 ? "" : "s"}${note}:`),
     ...exchange.violations.map((violation) => paint("red", `    ✖ ${describeViolation(violation)}`)),

@@ -57,7 +57,7 @@ export async function serveMock(options: ServeMockOptions): Promise<ServedMock> 
     ...(options.strict ? { errors: true } : {}),
     ...(options.resolveFrom ? { resolveFrom: options.resolveFrom } : {}),
   });
-  const style = { color, ...(options.strict ? { requestNote: "rejected with 422: strict mode" } : {}) };
+  const style = { color };
   try {
     const front = await startRecorder({
       prismUrl: prism.url,

@@ -1,0 +1,7 @@
+// These tests start real Prism processes (and one installs a packed SDK with npm): generous ceilings,
+// so a busy machine slows them down instead of failing them.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+});
