@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { redoclyLint } from "../src/redocly-lint.js";
 import { assertClean } from "../src/report.js";
 import { fixture, listApis, specFile } from "../src/repo.js";
+import { bundleFixture, mutate, writeDoc } from "./helpers.js";
 
 describe.each(listApis())("spec/%s", (api) => {
   it("passes redocly lint (recommended-strict + project rules) without an error or a warning", () => {
@@ -34,5 +35,35 @@ describe("the spec lint gate", () => {
   it("points at the file and line of each problem", () => {
     const [first] = redoclyLint(fixture("broken-conventions", "openapi.yaml"));
     expect(first?.where).toMatch(/^packages\/spec-checks\/fixtures\/broken-conventions\/openapi\.yaml:\d+/);
+  });
+
+  it("catches a list whose page envelope is another schema, and spares 401 on an anonymous operation", () => {
+    const valid = bundleFixture("valid").doc;
+    const doc = mutate(valid, (copy) => {
+      const schemas = copy.components.schemas;
+      schemas.OtherMeta = structuredClone(schemas.PageMeta);
+      schemas.ColorList = {
+        type: "object",
+        description: "A page of colours.",
+        additionalProperties: false,
+        required: ["colors", "meta"],
+        properties: { colors: { type: "array", maxItems: 100, items: { $ref: "#/components/schemas/Color" } }, meta: { $ref: "#/components/schemas/OtherMeta" } },
+      };
+      const list = copy.paths["/widgets"].get;
+      const colors = structuredClone(list);
+      colors.operationId = "colors.list";
+      colors.summary = "List colours";
+      colors.security = []; // anonymous: no 401 needed
+      delete colors.responses["401"];
+      colors.responses["200"].content["application/json"] = {
+        schema: { $ref: "#/components/schemas/ColorList" },
+        examples: { page: { value: { colors: ["blue"], meta: { total: 1, page: 1, page_size: 25 } } } },
+      };
+      copy.paths["/colors"] = { get: colors };
+    });
+    const findings = redoclyLint(writeDoc("two-envelopes", doc));
+    expect(findings.filter((f) => f.rule.startsWith("project/"))).toEqual([
+      expect.objectContaining({ rule: "project/list-pagination", message: expect.stringContaining('List "colors.list" uses another `meta` schema') }),
+    ]);
   });
 });
