@@ -3,7 +3,10 @@
 // JSON Schema 2020-12 validator (the dialect of OpenAPI 3.1) and ajv-formats.
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import * as ajvFormats from "ajv-formats";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Finding } from "./report.js";
+import { fromRoot } from "./repo.js";
 
 // ajv-formats is CommonJS (`exports.default = formatsPlugin`): under NodeNext its plugin is `.default`.
 const addFormats = ajvFormats.default.default;
@@ -90,8 +93,19 @@ export function collectExamples(doc: Json): ExampleCase[] {
   return cases;
 }
 
-/** Validates every example of the bundle; returns one finding per example that does not match. */
-export function validateExamples(doc: Json, file: string): { checked: number; findings: Finding[] } {
+/** The source file of a named example: Redocly names bundled components after their files. */
+function sourceOf(where: string, specDir: string | undefined): string {
+  const name = /\(#\/components\/examples\/([^)]+)\)/.exec(where)?.[1];
+  if (!specDir || !name) return "spec/";
+  const file = join(specDir, "components", "examples", `${name}.yaml`);
+  return existsSync(file) ? fromRoot(file) : "spec/";
+}
+
+/**
+ * Validates every example of the bundle; returns one finding per example that does not match.
+ * `specDir` (spec/<api>) lets a finding name the example's source file.
+ */
+export function validateExamples(doc: Json, file: string, specDir?: string): { checked: number; findings: Finding[] } {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   const cases = collectExamples(doc);
@@ -105,7 +119,7 @@ export function validateExamples(doc: Json, file: string): { checked: number; fi
       findings.push({
         where: `${file} ${example.where}`,
         rule: "example-matches-schema",
-        message: `example does not match its schema: ${ajv.errorsText(errors, { dataVar: "example" })}. Fix the example (or the schema) in spec/.`,
+        message: `example does not match its schema: ${ajv.errorsText(errors, { dataVar: "example" })}. Fix the example (or the schema) in ${sourceOf(example.where, specDir)}.`,
       });
     }
   }

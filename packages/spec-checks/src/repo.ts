@@ -1,8 +1,8 @@
 // Where the gates find things: the APIs of spec/ and their bundles, derived from the build's own paths.
 import { join, relative } from "node:path";
-import { listApis, repoRoot, specFile } from "../../../scripts/lib/paths.mjs";
+import { listApis, repoRoot, specFile, specRoot } from "../../../scripts/lib/paths.mjs";
 
-export { listApis, repoRoot, specFile };
+export { listApis, repoRoot, specFile, specRoot };
 
 /** The bundled spec of one API, written by `pnpm --filter <api> generate`. */
 export const bundleFile = (api: string): string => join(repoRoot, "packages", api, "generated", "openapi.json");

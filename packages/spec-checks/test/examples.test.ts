@@ -2,12 +2,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateExamples } from "../src/examples.js";
 import { assertClean } from "../src/report.js";
-import { fromRoot, bundleFile, listApis } from "../src/repo.js";
+import { join } from "node:path";
+import { bundleFile, fixture, fromRoot, listApis, specRoot } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";
 
 describe.each(listApis())("packages/%s/generated/openapi.json", (api) => {
   it("has examples, and each one matches its schema", () => {
-    const { checked, findings } = validateExamples(readBundle(api), fromRoot(bundleFile(api)));
+    const { checked, findings } = validateExamples(readBundle(api), fromRoot(bundleFile(api)), join(specRoot, api));
     expect(checked, `spec/${api} has no example at all: add named examples to its responses and request bodies`).toBeGreaterThan(0);
     assertClean(`examples of ${api}`, `Fix each example (or its schema) in spec/${api}/.`, findings);
   });
@@ -35,6 +36,7 @@ describe("the examples gate", () => {
       doc.components.parameters.PageSize.example = 1000; // maximum 100
     });
     const wheres = validateExamples(broken, "broken").findings.map((f) => f.where);
+    expect(validateExamples(broken, "broken", fixture("valid")).findings[0]?.message).toContain("spec/"); // no per-file source here
     expect(wheres).toEqual(
       expect.arrayContaining([
         expect.stringContaining("(#/components/examples/Widget)"),
@@ -53,5 +55,16 @@ describe("the examples gate", () => {
     });
     const [finding] = validateExamples(broken, "broken").findings;
     expect(finding?.message).toContain('must match format "date-time"');
+  });
+
+  it.each(listApis())("names the source file of a broken named example of spec/%s", (api) => {
+    const bundle = readBundle(api);
+    const [name] = Object.keys(bundle.components?.examples ?? {});
+    expect(name, `spec/${api} has no named example in components/examples`).toBeDefined();
+    const broken = mutate(bundle, (doc) => {
+      doc.components.examples[name!].value = { not: "what the schema says" };
+    });
+    const messages = validateExamples(broken, api, join(specRoot, api)).findings.map((f) => f.message);
+    expect(messages).toContainEqual(expect.stringContaining(`spec/${api}/components/examples/${name}.yaml`));
   });
 });
