@@ -2,7 +2,7 @@
 // params built from the spec's own examples (model.json's exampleParams): each must answer its
 // success status with no request violation, and together they must cover every operationId.
 import { readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../src/index.js";
 
 interface ModelOperation {
@@ -15,9 +15,13 @@ interface ModelOperation {
   exampleParams: Record<string, unknown>;
   pagination: unknown;
 }
-const model = JSON.parse(readFileSync(new URL("../generated/model.json", import.meta.url), "utf8")) as {
-  operations: ModelOperation[];
-};
+const readJson = (file: string) => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8"));
+const model = readJson("../generated/model.json") as { operations: ModelOperation[] };
+/** The operationIds of the bundled spec itself, not of the model the SDK is built from. */
+const specOperationIds = Object.values(readJson("../generated/openapi.json").paths as Record<string, Record<string, { operationId?: string }>>)
+  .flatMap((item) => Object.values(item).map((op) => op?.operationId))
+  .filter((id): id is string => typeof id === "string")
+  .sort();
 
 /** The operation a request reached, by method and path template, recorded by the fetch the SDK uses. */
 const exercised = new Set<string>();
@@ -50,8 +54,7 @@ describe("every operation through the SDK", () => {
     expect(String(response.status)).toBe(op.successStatus);
   });
 
-  afterAll(() => {
-    // the calls above must have reached every operation of the spec, and nothing else
-    expect([...exercised].sort()).toEqual(model.operations.map((op) => op.operationId).sort());
+  it("the calls above reached every operationId of the spec, and nothing else", () => {
+    expect([...exercised].sort()).toEqual(specOperationIds);
   });
 });

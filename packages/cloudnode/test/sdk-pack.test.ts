@@ -1,5 +1,6 @@
 // The package as published: `pnpm pack`, installed with npm into a project outside the workspace,
 // then imported (ESM) and required (CJS) and called against the Prism mock (the seed's usage).
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { packAndInstall, type InstalledPackage } from "@repo/runtime/testing/pack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -70,4 +71,9 @@ describe("the packed cloudnode package", () => {
     const dist = readFileSync(`${installed.dir}/node_modules/cloudnode/dist/index.js`, "utf8");
     expect(dist).not.toMatch(/@repo\/|from ["']node:/);
   });
+
+  it("publint and @arethetypeswrong/cli report no problems (pnpm check:package)", () => {
+    const run = () => execFileSync("pnpm", ["run", "check:package"], { cwd: packageDir, encoding: "utf8", stdio: "pipe" });
+    expect(run).not.toThrow();
+  }, 120_000);
 });
