@@ -42,7 +42,11 @@ describe("cloudnexus ApiClient against the Prism mock", () => {
   it("prefer asks the mock for another scenario (400 → BadRequestError)", async () => {
     const error = await client.instances.list({}, { prefer: { code: 400 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as ApiError).code).toBe(example("ErrorValidation").error.code);
+    const body = example("ErrorValidation").error;
+    expect((error as ApiError).code).toBe(body.code);
+    // the message says what to fix: the API's message, each field's problem and the request id
+    const [detail] = body.details;
+    expect((error as ApiError).message).toBe(`400 ${body.code}: ${body.message} (${detail.field}: ${detail.reason}) (request id ${body.request_id})`);
   });
 
   it("all() iterates the items of every page", async () => {

@@ -134,7 +134,14 @@ function describe(status: number, statusText: string, fields: ApiErrorFields, bo
   const text =
     [fields.title, fields.message].filter(Boolean).join(": ") ||
     (typeof body === "string" && body ? `the body is not JSON: ${body.replace(/\s+/g, " ").slice(0, 120)}` : "no error message");
-  return `${head}: ${text}${fields.requestId ? ` (request id ${fields.requestId})` : ""}`;
+  return `${head}: ${text}${detailLines(fields.details)}${fields.requestId ? ` (request id ${fields.requestId})` : ""}`;
+}
+
+/** Per-field details, e.g. `[{ field: "region", reason: "Must be one of …" }]` → ` (region: Must be one of …)`. */
+function detailLines(details: unknown): string {
+  if (!Array.isArray(details) || !details.length) return "";
+  const lines = details.slice(0, 5).map((d) => (isObject(d) ? Object.values(d).map(String).join(": ") : String(d)));
+  return ` (${lines.join("; ")}${details.length > 5 ? `; +${details.length - 5} more` : ""})`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

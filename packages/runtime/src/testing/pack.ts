@@ -10,6 +10,8 @@ import { join } from "node:path";
 export interface InstalledPackage {
   /** The consumer project's folder (holds node_modules/<name>). */
   dir: string;
+  /** The packed tarball (inside `dir`), for tools that lint what is published. */
+  tarball: string;
   /** Writes `file` (e.g. `main.mjs`, `main.cjs`) into the project, runs it with node, returns stdout. */
   run(file: string, source: string, env?: Record<string, string>): string;
   /**
@@ -24,9 +26,10 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 export function packAndInstall(packageDir: string): InstalledPackage {
   const dir = mkdtempSync(join(tmpdir(), "sdk-pack-"));
+  let tarball: string | undefined;
   try {
     execFileSync("pnpm", ["pack", "--pack-destination", dir], { cwd: packageDir, stdio: "pipe" });
-    const tarball = readdirSync(dir).find((file) => file.endsWith(".tgz"));
+    tarball = readdirSync(dir).find((file) => file.endsWith(".tgz"));
     if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${packageDir}`);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", `./${tarball}`], {
@@ -40,6 +43,7 @@ export function packAndInstall(packageDir: string): InstalledPackage {
   }
   return {
     dir,
+    tarball: join(dir, tarball),
     run(file, source, env = {}) {
       writeFileSync(join(dir, file), source);
       return execFileSync(process.execPath, [file], { cwd: dir, env: { ...process.env, ...env }, encoding: "utf8", stdio: "pipe" });
