@@ -1,51 +1,95 @@
 #!/usr/bin/env node
 // Builds the static documentation site into <outDir> (default: ./dist of the calling package):
-//   index.html             landing page linking each API
-//   <api>/index.html       Redoc reference, fully offline (--inlineBundle)
-//   <api>/openapi.json     the bundled spec, for download
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+//   index.html                 landing page: every API with its base URL, reference, OpenAPI file, SDK + CLI quick start
+//   <api>/index.html           Redoc reference, fully offline (--inlineBundle, no CDN logo), with code samples
+//   <api>/openapi.json         the bundled spec, for download (clean: no generated samples)
+//   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
+// `node scripts/build-docs.mjs <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { bundleSpec } from "./lib/bundle.mjs";
-import { listApis, repoRoot } from "./lib/paths.mjs";
+import { bundleSpec, specHash } from "./lib/bundle.mjs";
+import { renderLanding } from "./lib/landing.mjs";
+import { buildModel, deref } from "./lib/model.mjs";
+import { assertApi, listApis, repoRoot } from "./lib/paths.mjs";
 import { main, redocly } from "./lib/run.mjs";
+import { codeSamples, SAMPLE_LABELS } from "./lib/samples.mjs";
+import { parse as parseYaml } from "yaml";
 
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+// Redoc 3 renders "API docs by Redocly" with a logo fetched from this CDN; the site must work offline,
+// so the built page points at a local copy of the attribution instead.
+const CDN_LOGOS = {
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg": "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='64' height='16'%3E%3Ctext x='0' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='600' fill='%2364748b'%3ERedocly%3C/text%3E%3C/svg%3E",
+  "https://cdn.redoc.ly/redoc/logo-mini.svg": "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='16' height='16'%3E%3Ctext x='2' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='700' fill='%2364748b'%3ER%3C/text%3E%3C/svg%3E",
+};
 
-await main(async ([outArg]) => {
-  const outDir = resolve(outArg ?? "dist");
-  rmSync(outDir, { recursive: true, force: true });
-  const cards = [];
-  for (const api of listApis()) {
-    const apiDir = join(outDir, api);
-    mkdirSync(apiDir, { recursive: true });
-    const bundleFile = join(apiDir, "openapi.json");
-    const doc = bundleSpec(api, bundleFile);
-    redocly(["build-docs", bundleFile, "--config", join(repoRoot, "redocly.yaml"), "--inlineBundle", "-o", join(apiDir, "index.html")]);
-    cards.push({ api, doc });
-    console.log(`built docs for ${api}: ${join(apiDir, "index.html")}`);
+/** A copy of the bundle with `x-codeSamples` on every operation (the hand-written spec stays clean). */
+function withCodeSamples(doc, model) {
+  const copy = structuredClone(doc);
+  const samples = {};
+  for (const op of model.operations) {
+    const operation = deref(copy, copy.paths[op.path])[op.method.toLowerCase()];
+    operation["x-codeSamples"] = samples[op.operationId] = codeSamples(model, op);
   }
-  const list = cards
-    .map(
-      ({ api, doc }) => `<li class="api">
-  <h2><a href="./${api}/index.html">${escapeHtml(doc.info.title)}</a> <small>v${escapeHtml(doc.info.version)}</small></h2>
-  <p>${escapeHtml(doc.info.summary ?? "")}</p>
-  <p>Base URL: <code>${escapeHtml(doc.servers?.[0]?.url ?? "")}</code> · <a href="./${api}/openapi.json" download>OpenAPI file</a></p>
-</li>`,
-    )
-    .join("\n");
-  writeFileSync(
-    join(outDir, "index.html"),
-    `<!doctype html>
-<!-- Generated from spec/ by scripts/build-docs.mjs; do not edit. -->
-<html lang="en"><head><meta charset="utf-8"><title>API reference</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;color:#1f2937}
-ul{list-style:none;padding:0}.api{border:1px solid #e5e7eb;border-radius:.5rem;padding:1rem 1.5rem;margin:1rem 0}
-h2{margin:.2rem 0}small{color:#6b7280;font-weight:normal}code{background:#f3f4f6;padding:.1rem .3rem;border-radius:.2rem}</style>
-</head><body><h1>API reference</h1><ul>
-${list}
-</ul></body></html>
-`,
-  );
+  return { docsBundle: copy, samples };
+}
+
+/** Builds dist/<api>/ and returns what the landing page shows of it. */
+function buildApi(api, outDir, workDir) {
+  const apiDir = join(outDir, api);
+  rmSync(apiDir, { recursive: true, force: true });
+  mkdirSync(apiDir, { recursive: true });
+  const bundleFile = join(apiDir, "openapi.json");
+  const doc = bundleSpec(api, bundleFile);
+  const model = buildModel(api, doc, { specHash: specHash(readFileSync(bundleFile, "utf8")) });
+  const { docsBundle, samples } = withCodeSamples(doc, model);
+  writeFileSync(join(apiDir, "code-samples.json"), `${JSON.stringify(samples, null, 2)}\n`);
+
+  const docsBundleFile = join(workDir, `${api}.openapi.json`);
+  writeFileSync(docsBundleFile, JSON.stringify(docsBundle));
+  const page = join(apiDir, "index.html");
+  redocly(["build-docs", docsBundleFile, "--config", join(repoRoot, "redocly.yaml"), "--inlineBundle", "-o", page]);
+  let html = readFileSync(page, "utf8");
+  for (const [cdnUrl, local] of Object.entries(CDN_LOGOS)) {
+    if (!html.includes(cdnUrl)) throw new Error(`Redoc no longer references ${cdnUrl}: review CDN_LOGOS in scripts/build-docs.mjs.`);
+    html = html.replaceAll(cdnUrl, local);
+  }
+  writeFileSync(page, html);
+  console.log(`built docs for ${api}: ${page} (${model.operations.length} operations)`);
+  return { api, doc, model, samples };
+}
+
+/** Redoc shows only the sample languages redocly.yaml lists: they must be the samples we generate. */
+function checkSampleLanguages() {
+  const config = parseYaml(readFileSync(join(repoRoot, "redocly.yaml"), "utf8"));
+  const labels = (config?.openapi?.codeSamples?.languages ?? []).map((language) => language.label);
+  if (JSON.stringify(labels) !== JSON.stringify(SAMPLE_LABELS)) {
+    throw new Error(
+      `redocly.yaml openapi.codeSamples.languages lists [${labels.join(", ")}] but scripts/lib/samples.mjs generates [${SAMPLE_LABELS.join(", ")}]: make them agree.`,
+    );
+  }
+}
+
+await main(async ([outArg, onlyApi]) => {
+  checkSampleLanguages();
+  const outDir = resolve(outArg ?? "dist");
+  const apis = onlyApi ? [assertApi(onlyApi)] : listApis();
+  if (!onlyApi) rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const workDir = mkdtempSync(join(tmpdir(), "docs-"));
+  try {
+    const built = apis.map((api) => buildApi(api, outDir, workDir));
+    // The landing page lists every API; on a one-API rebuild the others are read back from dist/.
+    const cards = listApis().map((api) => built.find((b) => b.api === api) ?? readBuilt(outDir, api));
+    writeFileSync(join(outDir, "index.html"), renderLanding(cards));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
 });
+
+/** An API built earlier: its bundle and samples from dist/<api>/. */
+function readBuilt(outDir, api) {
+  const doc = JSON.parse(readFileSync(join(outDir, api, "openapi.json"), "utf8"));
+  const samples = JSON.parse(readFileSync(join(outDir, api, "code-samples.json"), "utf8"));
+  return { api, doc, model: buildModel(api, doc, { specHash: "" }), samples };
+}

@@ -1,19 +1,104 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+// The built site in a real headless Chromium, served from 127.0.0.1: the landing page links every API,
+// each reference renders every operation of the model with its code samples, logs no console error,
+// and requests nothing off this machine (every such request is aborted and fails the test).
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apis, builtApi, sampleOf } from "./helpers/built.js";
+import { operationAnchors, visitOperation } from "./helpers/reference.js";
+import { isLocal, launchChromium, serveSite, type ServedSite } from "./helpers/site.js";
 
-const dist = new URL("../dist/", import.meta.url);
-const apis = readdirSync(new URL("../../../spec/", import.meta.url)).sort();
+const screenshots = fileURLToPath(new URL("../test-output/", import.meta.url));
 
-describe("built docs site", () => {
-  it("links every API from the landing page", () => {
-    const landing = readFileSync(new URL("index.html", dist), "utf8");
-    for (const api of apis) expect(landing).toContain(`href="./${api}/index.html"`);
+interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to anything but this machine (aborted). */
+  offMachine: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  site = await serveSite();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh page whose off-machine requests and console errors are recorded. */
+async function watchedPage(): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const watched: Watched = { context, page: await context.newPage(), offMachine: [], errors: [] };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    watched.offMachine.push(url);
+    return route.abort();
   });
-
-  it.each(apis)("%s: reference page loads nothing from a CDN", (api) => {
-    const page = new URL(`${api}/index.html`, dist);
-    expect(existsSync(page)).toBe(true);
-    const html = readFileSync(page, "utf8");
-    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+  watched.page.on("console", (message) => {
+    if (message.type() === "error") watched.errors.push(message.text());
   });
+  watched.page.on("pageerror", (error) => watched.errors.push(error.message));
+  return watched;
+}
+
+describe("landing page", () => {
+  it("links each API's reference and OpenAPI file, and opens the reference", async () => {
+    const { page, context, offMachine, errors } = await watchedPage();
+    await page.goto(`${site.url}/index.html`);
+    await page.screenshot({ path: `${screenshots}landing.png`, fullPage: true });
+    for (const api of apis) {
+      const built = builtApi(api);
+      const card = page.locator(`section.api#${api}`);
+      await expect(card.locator("h2").innerText()).resolves.toBe(built.title);
+      await expect(card.innerText()).resolves.toContain(built.servers[0]);
+      const download = await card.locator(`a[href="./${api}/openapi.json"]`).getAttribute("download");
+      expect(download).not.toBeNull();
+      const spec = await page.request.get(`${site.url}/${api}/openapi.json`);
+      expect(spec.status()).toBe(200);
+    }
+    for (const api of apis) {
+      await page.goto(`${site.url}/index.html`);
+      await page.locator(`section.api#${api} a[href="./${api}/index.html"]`).first().click();
+      await page.waitForURL(`${site.url}/${api}/index.html**`);
+      await page.locator('[data-component-name="Menu/Menu"]').first().waitFor();
+      await expect(page.title()).resolves.toContain(builtApi(api).title);
+    }
+    expect(offMachine).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe.each(apis)("%s reference page", (api) => {
+  const built = builtApi(api);
+
+  it("renders every operation of the model with its code samples, offline and without console errors", async () => {
+    const { page, context, offMachine, errors } = await watchedPage();
+    await page.goto(`${site.url}/${api}/index.html`);
+    const anchors = await operationAnchors(page);
+    // Redoc's anchor ends with the operationId in lower case: the sidebar lists exactly the model's operations.
+    expect(anchors.map((anchor) => anchor.split("/")[1]).sort()).toEqual(
+      built.operations.map((op) => op.operationId.toLowerCase()).sort(),
+    );
+    for (const anchor of anchors) {
+      const operationId = built.operations.find((op) => op.operationId.toLowerCase() === anchor.split("/")[1])?.operationId ?? "";
+      const rendered = await visitOperation(page, anchor);
+      expect(rendered.sampleLabels, anchor).toEqual(built.samples[operationId]?.map((s) => s.label));
+      expect(rendered.sampleText.trim(), anchor).toBe(sampleOf(built, operationId, "curl").trim());
+    }
+    await page.screenshot({ path: `${screenshots}${api}.png` });
+    expect(offMachine).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

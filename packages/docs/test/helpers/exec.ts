@@ -1,0 +1,41 @@
+// Runs a sample as its reader would: through bash (curl, CLI), Node (fetch) or tsx (TypeScript).
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program to its end; never throws for a non-zero exit (the test reads `code`). */
+export function run(file: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      file,
+      args,
+      { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+/** Path of a package's bin script. */
+export function binOf(pkg: string, bin: string): string {
+  const manifestPath = require.resolve(`${pkg}/package.json`);
+  const manifest = require(manifestPath) as { bin?: string | Record<string, string> };
+  const rel = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.[bin];
+  if (!rel) throw new Error(`${pkg} has no bin "${bin}"`);
+  return join(dirname(manifestPath), rel);
+}
+
+/** The TypeScript compiler of this package's devDependencies. */
+export const tscBin = (): string => binOf("typescript", "tsc");
+

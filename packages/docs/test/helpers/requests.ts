@@ -1,0 +1,65 @@
+// Reads back the HTTP request a curl sample and a Python (requests) sample describe, so a test can
+// check both send the same URL, headers and body.
+import { parse } from "shell-quote";
+
+export interface DescribedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** The request of a `curl [-X M] URL -H 'k: v'… [-d 'json']` command. */
+export function fromCurl(source: string): DescribedRequest {
+  const words = parse(source.replace(/\\\n/g, " ")).map(String);
+  if (words[0] !== "curl") throw new Error(`not a curl command: ${source}`);
+  const request: DescribedRequest = { method: "GET", url: "", headers: {}, body: undefined };
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] ?? "";
+    if (word === "-X") request.method = words[++i] ?? "";
+    else if (word === "-H") {
+      const header = words[++i] ?? "";
+      const colon = header.indexOf(":");
+      request.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+    } else if (word === "-d") request.body = JSON.parse(words[++i] ?? "");
+    else if (!word.startsWith("-")) request.url = word;
+    else throw new Error(`unexpected curl option ${word}`);
+  }
+  if (request.body !== undefined && !words.includes("-X")) request.method = "POST";
+  return request;
+}
+
+/** A Python literal as our samples write it (JSON plus True/False/None and trailing commas) → value. */
+export function pythonLiteral(text: string): unknown {
+  const json = text.replace(/"(?:[^"\\]|\\.)*"|\bTrue\b|\bFalse\b|\bNone\b|,(\s*[}\]])/g, (match, closing?: string) => {
+    if (closing !== undefined) return closing;
+    return ({ True: "true", False: "false", None: "null" } as Record<string, string>)[match] ?? match;
+  });
+  return JSON.parse(json);
+}
+
+/** The request of `requests.<method>("url", headers=…, params=…, json=…)`; json= implies its Content-Type. */
+export function fromPython(source: string): DescribedRequest {
+  const call = /requests\.(\w+)\(\n([\s\S]*?)\n\)\n/.exec(source);
+  if (!call) throw new Error(`no requests call in:\n${source}`);
+  // Each argument starts on a line indented by exactly four spaces: the URL string, then `name=`.
+  const args = (call[2] ?? "").split(/\n(?= {4}(?:"|[a-z_]+=))/).map((arg) => arg.trim().replace(/,$/, ""));
+  const [urlArg, ...named] = args;
+  const url = new URL(JSON.parse(urlArg ?? "") as string);
+  const request: DescribedRequest = { method: (call[1] ?? "").toUpperCase(), url: "", headers: {}, body: undefined };
+  for (const arg of named) {
+    const eq = arg.indexOf("=");
+    const [name, value] = [arg.slice(0, eq), pythonLiteral(arg.slice(eq + 1))];
+    if (name === "headers") request.headers = value as Record<string, string>;
+    else if (name === "params") {
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(key, String(item));
+      }
+    } else if (name === "json") {
+      request.body = value;
+      request.headers["Content-Type"] = "application/json";
+    } else throw new Error(`unexpected requests argument ${name}`);
+  }
+  request.url = url.toString();
+  return request;
+}
