@@ -4,13 +4,13 @@
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startMock, type RunningMock } from "../src/index.js";
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx/cli");
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+/** Runs scripts/contract.mjs the way `pnpm contract` does (through tsx), in one process. */
+const contractArgs = (...args: string[]) => ["--import", "tsx", script, ...args];
 const script = fileURLToPath(new URL("../../../scripts/contract.mjs", import.meta.url));
 const token = { Authorization: "Bearer contract-test" };
 
@@ -37,9 +37,11 @@ function startBadServer(mockUrl: string): Promise<Server> {
 /** Runs the contract script with `traffic` (paths to GET) as its command; returns exit code and output. */
 function runContract(target: string, paths: string[]) {
   const traffic = `for (const p of ${JSON.stringify(paths)}) await fetch(process.env.CLOUDNEXUS_BASE_URL + p, { headers: ${JSON.stringify(token)} });`;
-  const child = spawn(process.execPath, [tsx, script, "cloudnexus", "--target", target, "--", process.execPath, "--input-type=module", "-e", traffic], {
-    env: { ...process.env, FORCE_COLOR: "0" },
+  const child = spawn(process.execPath, contractArgs("cloudnexus", "--target", target, "--", process.execPath, "--input-type=module", "-e", traffic), {
+    cwd: packageDir,
+    env: { ...process.env, NO_COLOR: "1" },
   });
+  onTestFinished(() => void (child.exitCode === null && child.kill("SIGKILL")));
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -83,7 +85,7 @@ describe("pnpm contract", () => {
     [["cloudnexus", "--target", "ftp://x"], /--target must be the base URL/],
     [["nope", "--target", "http://127.0.0.1:1"], /Unknown API "nope"/],
   ])("refuses %j with a usage error (exit 2, no stack trace)", async (args, message) => {
-    const child = spawn(process.execPath, [tsx, script, ...args]);
+    const child = spawn(process.execPath, contractArgs(...args), { cwd: packageDir });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.once("exit", resolve));

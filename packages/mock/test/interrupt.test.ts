@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { startMock } from "../src/index.js";
 
 const fixture = fileURLToPath(new URL("./fixtures/hold-mock.ts", import.meta.url));
@@ -26,6 +26,7 @@ async function waitUntilGone(pid: number): Promise<boolean> {
 async function startHolder(...args: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", fixture, ...args], { cwd: packageDir, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  onTestFinished(() => void (child.exitCode === null && child.kill("SIGKILL"))); // even when an assertion fails
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {

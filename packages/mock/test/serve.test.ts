@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { freePort, serveMock, type ServedMock } from "@repo/runtime/mock";
 import { bundledSpec } from "../src/index.js";
 
@@ -57,6 +57,7 @@ describe("pnpm mock (the serve script)", () => {
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    onTestFinished(() => void (child.exitCode === null && child.kill("SIGKILL"))); // even when an assertion fails
     while (!output.includes(`cloudnexus   http://127.0.0.1:${port}\n`)) {
       if (child.exitCode !== null) throw new Error(output);
       await new Promise((r) => setTimeout(r, 50));
