@@ -1,6 +1,7 @@
 // `pnpm bench`: for each SDK package (built dist/), prints
-//  - requests per second of raw fetch, plain openapi-fetch and the SDK, in one run against the same
-//    local node:http server (interleaved rounds, median), and the SDK/raw ratio (goal ≥ 0.97);
+//  - requests per second of raw fetch, fetch with a per-request AbortSignal (the price of timeouts),
+//    plain openapi-fetch and the SDK, in one run against the same local node:http server (rounds with
+//    rotating order, median), the ratio to raw fetch (goal for the SDK ≥ 0.97) and client CPU/request;
 //  - the SDK's size, minified + gzipped, for a consumer bundle that imports only ApiClient (goal ≤ 6 kB).
 // Figures only: nothing here passes or fails.
 import { fork } from "node:child_process";
@@ -22,7 +23,10 @@ const sdks = ["cloudnode", "cloudnexus", ...[]].filter((api) =>
   existsSync(join(packagesDir, api, "dist/index.js")) && existsSync(join(packagesDir, api, "generated/model.json")),
 );
 
-/** Requests per second of `call` with CONCURRENCY loops for DURATION_MS. */
+/**
+ * Requests per second of `call` with CONCURRENCY loops for DURATION_MS, and the client process's CPU
+ * time per request (the server runs in another process), which other load on the machine skews less.
+ */
 async function rps(call) {
   let count = 0;
   const end = performance.now() + DURATION_MS;
@@ -33,8 +37,10 @@ async function rps(call) {
     }
   };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  return (count * 1000) / (performance.now() - start);
+  const cpu = process.cpuUsage(cpuStart);
+  return { rps: (count * 1000) / (performance.now() - start), cpu: (cpu.user + cpu.system) / count };
 }
 
 /** Median µs per sequential call over several batches. */
@@ -93,15 +99,26 @@ for (const api of sdks) {
   const url = `${server.url}${op.path}`;
 
   const raw = () => fetch(url, { headers }).then((r) => r.json());
+  // what a timeout costs by itself: fetch with a per-request AbortController (as the SDK needs for
+  // its timeouts and cancellation), nothing else
+  const rawWithSignal = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      return await fetch(url, { headers, signal: controller.signal }).then((r) => r.json());
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const openapiFetch = createClient({ baseUrl: server.url, headers });
   const viaOpenapiFetch = () => openapiFetch.GET(op.path);
   const sdk = new ApiClient(token, { baseUrl: server.url, maxRetries: 0 });
   const method = op.namespace ? sdk[op.namespace][op.name] : sdk[op.name];
   const viaSdk = () => method();
 
-  const figures = { "raw fetch": [], "openapi-fetch": [], SDK: [] };
-  for (const call of [raw, viaOpenapiFetch, viaSdk]) await call(); // warm up connections and JIT
-  const contenders = [["raw fetch", raw], ["openapi-fetch", viaOpenapiFetch], ["SDK", viaSdk]];
+  const figures = { "raw fetch": [], "fetch + signal": [], "openapi-fetch": [], SDK: [] };
+  for (const call of [raw, rawWithSignal, viaOpenapiFetch, viaSdk]) await call(); // warm up connections and JIT
+  const contenders = [["raw fetch", raw], ["fetch + signal", rawWithSignal], ["openapi-fetch", viaOpenapiFetch], ["SDK", viaSdk]];
   for (let round = 0; round < ROUNDS; round++) {
     // rotate the order each round so no contender always runs first (or last)
     for (let i = 0; i < contenders.length; i++) {
@@ -111,11 +128,16 @@ for (const api of sdks) {
   }
   server.stop();
 
-  const rawRps = median(figures["raw fetch"]);
+  const rawRps = median(figures["raw fetch"].map((f) => f.rps));
+  const rawCpu = median(figures["raw fetch"].map((f) => f.cpu));
   console.log(`\n${api}: GET ${op.path} (${op.operationId}), ${CONCURRENCY} concurrent, median of ${ROUNDS} × ${DURATION_MS} ms`);
   for (const [name, values] of Object.entries(figures)) {
-    const value = median(values);
-    console.log(`  ${name.padEnd(14)} ${value.toFixed(0).padStart(7)} req/s  ${(value / rawRps).toFixed(3)}× raw fetch`);
+    const value = median(values.map((f) => f.rps));
+    const cpu = median(values.map((f) => f.cpu));
+    console.log(
+      `  ${name.padEnd(14)} ${value.toFixed(0).padStart(7)} req/s  ${(value / rawRps).toFixed(3)}× raw fetch` +
+        `   client CPU ${cpu.toFixed(0)} µs/request (raw fetch ÷ this: ${(rawCpu / cpu).toFixed(3)})`,
+    );
   }
   // the same three calls against an in-memory fetch: what each adds in CPU per call, which the
   // network figures above hide in their noise on a busy machine
