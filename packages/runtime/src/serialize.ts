@@ -4,6 +4,7 @@
 
 /** `/instances/{id}` + { id: "a b" } → `/instances/a%20b`. */
 export function fillPath(template: string, params: Record<string, unknown>): string {
+  if (!template.includes("{")) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     return encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value));
@@ -12,6 +13,7 @@ export function fillPath(template: string, params: Record<string, unknown>): str
 
 /** { status: ["a", "b"], filter: { x: 1 } } → `status=a&status=b&filter%5Bx%5D=1`. */
 export function serializeQuery(query: Record<string, unknown>): string {
+  if (isEmpty(query)) return "";
   const search = new URLSearchParams();
   const add = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
@@ -21,4 +23,9 @@ export function serializeQuery(query: Record<string, unknown>): string {
   };
   for (const [name, value] of Object.entries(query)) add(name, value);
   return search.toString();
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
 }
