@@ -10,7 +10,7 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from "../src/index.js";
-import { reply, startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server.js";
+import { reply, startFaultServer, type FaultServer, type Handler } from "../src/testing/fault-server.js";
 import { fixtureClient } from "./helpers/fixture-api.js";
 
 const unhandled: unknown[] = [];

@@ -1,6 +1,6 @@
 // Auto-pagination over a local server that really pages (Prism answers every page with the same example).
 import { afterEach, describe, expect, it } from "vitest";
-import { startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server.js";
+import { startFaultServer, type FaultServer, type Handler } from "../src/testing/fault-server.js";
 import { fixtureClient } from "./helpers/fixture-api.js";
 
 let server: FaultServer | undefined;

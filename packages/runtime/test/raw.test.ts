@@ -1,7 +1,7 @@
 // client.raw: the typed openapi-fetch client, loaded lazily, with the client's URL and credentials.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Middleware } from "openapi-fetch";
-import { reply, startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+import { reply, startFaultServer, type FaultServer } from "../src/testing/fault-server.js";
 import { fixtureClient } from "./helpers/fixture-api.js";
 
 let server: FaultServer | undefined;

@@ -1,7 +1,7 @@
 // How flat params become a request, what the logger sees, and what bad input says. A local server
 // records what arrives (the fixture table has shapes the real specs lack).
 import { afterEach, describe, expect, it } from "vitest";
-import { reply, startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+import { reply, startFaultServer, type FaultServer } from "../src/testing/fault-server.js";
 import { fixtureClient } from "./helpers/fixture-api.js";
 
 let server: FaultServer | undefined;

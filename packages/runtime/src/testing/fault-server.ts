@@ -1,5 +1,6 @@
-// A tiny local HTTP server for the faults Prism cannot produce (resets, slow or malformed answers).
-// Each request is answered by the next handler of the script (the last one repeats).
+// Test helper (Node only, never in an SDK bundle): a tiny local HTTP server for the faults Prism
+// cannot produce (resets, slow or malformed answers). Each request is answered by the next handler of
+// the script (the last one repeats).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 

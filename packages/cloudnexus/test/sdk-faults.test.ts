@@ -1,0 +1,66 @@
+// The CloudNexus ApiClient (its real generated table) against a local server for the faults Prism
+// cannot produce: retries with the spec's Idempotency-Key, error bodies read per the spec's envelope.
+import { reply, startFaultServer, type FaultServer } from "@repo/runtime/testing/fault-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiClient, ConnectionError, InvalidResponseError, RateLimitError, ServiceUnavailableError } from "../src/index.js";
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const envelope = (code: string, status = 503) => reply.json(
+  status,
+  { error: { code, message: "Try again shortly.", details: [], request_id: "req_fault_1" } },
+  { "retry-after": "0", "x-request-id": "req_fault_1" },
+);
+const instance = { id: "inst_1", name: "w", status: "pending", region: "eu-west-1", plan: "standard-4", image: "ubuntu-22.04", ipv4: null, tags: [], created_at: "2026-01-01T00:00:00Z" };
+const create = { name: "w", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04" } as const;
+
+describe("cloudnexus ApiClient faults", () => {
+  it("instances.create (POST, declares Idempotency-Key) is retried after a 503 with one generated key", async () => {
+    server = await startFaultServer(envelope("SERVICE_UNAVAILABLE"), reply.json(201, instance));
+    const created = await new ApiClient("k", { baseUrl: server.url }).instances.create(create);
+    expect(created).toEqual(instance);
+    const keys = server.requests.map((r) => r.headers["idempotency-key"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([create, create]);
+  });
+
+  it("instances.create is retried after a connection reset too", async () => {
+    server = await startFaultServer(reply.reset(), reply.json(201, instance));
+    await expect(new ApiClient("k", { baseUrl: server.url }).instances.create(create)).resolves.toEqual(instance);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a persistent 429 ends as RateLimitError with the envelope's fields, after 1 + maxRetries attempts", async () => {
+    server = await startFaultServer(envelope("RATE_LIMITED", 429));
+    const error = await new ApiClient("k", { baseUrl: server.url, maxRetries: 1 }).instances.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, code: "RATE_LIMITED", requestId: "req_fault_1", details: [] });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("maxRetries: 0 gives up at once", async () => {
+    server = await startFaultServer(envelope("SERVICE_UNAVAILABLE"));
+    await expect(new ApiClient("k", { baseUrl: server.url, maxRetries: 0 }).me()).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a refused connection is a ConnectionError naming the URL", async () => {
+    server = await startFaultServer(reply.json(200, {}));
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const error = await new ApiClient("k", { baseUrl: url, maxRetries: 0 }).me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain(`${url}/me`);
+  });
+
+  it("malformed JSON is an InvalidResponseError", async () => {
+    server = await startFaultServer(reply.text(200, "{not json", "application/json"));
+    await expect(new ApiClient("k", { baseUrl: server.url }).me()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
