@@ -196,13 +196,17 @@ const FIELD_CANDIDATES = {
  */
 export function errorShape(doc) {
   const counts = new Map();
-  let requestIdHeader = null;
+  // the request-id header of error responses (what an ApiError reports), else of any response
+  const requestIdHeaders = { error: null, any: null };
   for (const item of Object.values(doc.paths ?? {}).map((i) => deref(doc, i))) {
     for (const method of HTTP_METHODS) {
       for (const [status, raw] of Object.entries(item[method]?.responses ?? {})) {
         const response = deref(doc, raw);
         const header = Object.keys(response.headers ?? {}).find((name) => REQUEST_ID_HEADER.test(name));
-        if (header && (!requestIdHeader || !/^2/.test(status))) requestIdHeader ??= header;
+        if (header) {
+          requestIdHeaders.any ??= header;
+          if (/^[45]/.test(status)) requestIdHeaders.error ??= header;
+        }
         const schema = response.content?.["application/json"]?.schema;
         if (!/^[45]/.test(status) || !schema) continue;
         const key = schema.$ref ?? JSON.stringify(schema);
@@ -210,6 +214,7 @@ export function errorShape(doc) {
       }
     }
   }
+  const requestIdHeader = requestIdHeaders.error ?? requestIdHeaders.any;
   const shape = { path: [], code: null, message: null, title: null, details: null, requestId: null, requestIdHeader };
   const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
   let properties = top ? objectProperties(doc, top.schema) : null;
