@@ -5,6 +5,7 @@ import type { PaginationDescriptor } from "../descriptor.js";
 import type { RequestOptions } from "../options.js";
 import { iterateItems } from "../pagination.js";
 import { builtinHelp, login, logout } from "./account.js";
+import { mockHelp, serveMockCommand } from "./mock-command.js";
 import { processIo, type CliApp, type CliIo } from "./app.js";
 import { globalFlags, operationFlags } from "./flags.js";
 import { commandHelp, rootHelp, type BuiltinCommand } from "./help.js";
@@ -41,6 +42,7 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
 const builtins = (app: CliApp): BuiltinCommand[] => [
   { name: "login", summary: `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)` },
   { name: "logout", summary: "Forget the stored token" },
+  { name: "mock", summary: "Serve a Prism mock of the API until Ctrl-C (--port, --strict, --dynamic)" },
   { name: "help", summary: "Show help for a command: help <command>" },
 ];
 
@@ -63,6 +65,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     const [topic] = rest;
     if (topic === undefined || topic === "help") return print(output, rootHelp(model, builtins(app)));
     if (topic === "login" || topic === "logout") return print(output, builtinHelp(app, topic));
+    if (topic === "mock") return print(output, mockHelp(app));
     const op = operations.get(topic);
     if (op) return print(output, commandHelp(model, op));
     if (namespaces.has(topic)) return print(output, rootHelp(model, builtins(app), topic.replaceAll("/", ".")));
@@ -73,6 +76,10 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     const line = parseCommandLine(io.argv, []);
     rejectExtraPositionals(line, bin, command);
     return command === "login" ? login(app, io, output, line) : logout(app, io, output);
+  }
+  if (command === "mock") {
+    if (loose.globals.help) return print(output, mockHelp(app));
+    return serveMockCommand(app, io, output, io.argv);
   }
   const op = operations.get(command);
   if (!op) {
@@ -97,7 +104,7 @@ function print(output: Output, text: string): number {
 }
 
 function unknownCommand(command: string, operations: Map<string, ModelOperation>, namespaces: Set<string>, bin: string): UsageError {
-  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "help"];
+  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "help"];
   return new UsageError(`Unknown command "${command}".${didYouMean(command, candidates)}`, `Run \`${bin} --help\` for the list of commands.`);
 }
 
