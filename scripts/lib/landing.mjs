@@ -18,7 +18,7 @@ function blurb(info) {
 function quickStartOperation(model) {
   const candidates = model.operations.filter((op) => op.method === "GET" && !Object.keys(op.exampleParams ?? {}).length);
   const pool = candidates.length ? candidates : model.operations;
-  return [...pool].sort((a, b) => Number(!b.security.length) - Number(!a.security.length) || a.path.length - b.path.length)[0];
+  return [...pool].sort((a, b) => Number(!a.security.length) - Number(!b.security.length) || a.path.length - b.path.length)[0];
 }
 
 function card({ api, doc, model, samples }) {
