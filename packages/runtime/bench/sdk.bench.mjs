@@ -115,10 +115,14 @@ for (const api of sdks) {
   const sdk = new ApiClient(token, { baseUrl: server.url, maxRetries: 0 });
   const method = op.namespace ? sdk[op.namespace][op.name] : sdk[op.name];
   const viaSdk = () => method();
+  // the same SDK with timeouts off: no AbortSignal per request
+  const untimed = new ApiClient(token, { baseUrl: server.url, maxRetries: 0, timeout: 0 });
+  const untimedMethod = op.namespace ? untimed[op.namespace][op.name] : untimed[op.name];
+  const viaUntimedSdk = () => untimedMethod();
 
-  const figures = { "raw fetch": [], "fetch + signal": [], "openapi-fetch": [], SDK: [] };
-  for (const call of [raw, rawWithSignal, viaOpenapiFetch, viaSdk]) await call(); // warm up connections and JIT
-  const contenders = [["raw fetch", raw], ["fetch + signal", rawWithSignal], ["openapi-fetch", viaOpenapiFetch], ["SDK", viaSdk]];
+  const figures = { "raw fetch": [], "fetch + signal": [], "openapi-fetch": [], SDK: [], "SDK timeout: 0": [] };
+  for (const call of [raw, rawWithSignal, viaOpenapiFetch, viaSdk, viaUntimedSdk]) await call(); // warm up connections and JIT
+  const contenders = [["raw fetch", raw], ["fetch + signal", rawWithSignal], ["openapi-fetch", viaOpenapiFetch], ["SDK", viaSdk], ["SDK timeout: 0", viaUntimedSdk]];
   for (let round = 0; round < ROUNDS; round++) {
     // rotate the order each round so no contender always runs first (or last)
     for (let i = 0; i < contenders.length; i++) {

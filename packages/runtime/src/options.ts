@@ -10,7 +10,7 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** A session ID sent as the API's session cookie (Cloudnode), instead of or next to a token. */
   session?: string | undefined;
-  /** Milliseconds each attempt may take before it fails with a TimeoutError (default 60 000). */
+  /** Milliseconds each attempt may take before it fails with a TimeoutError (default 60 000; 0 or Infinity: none). */
   timeout?: number | undefined;
   /** How many times a failed request is retried (default 2). */
   maxRetries?: number | undefined;

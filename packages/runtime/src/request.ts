@@ -141,6 +141,8 @@ export async function performRequest(
   }
 }
 
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** One fetch and the read of its body, bounded by the timeout and the caller's signal. */
 async function attemptOnce(
   config: ResolvedConfig,
@@ -148,18 +150,24 @@ async function attemptOnce(
   options: RequestOptions,
 ): Promise<{ response: Response; text: string }> {
   const timeout = options.timeout ?? config.timeout;
-  const controller = new AbortController();
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
-  const onAbort = () => controller.abort(caller?.reason);
+  // 0 or Infinity means no timeout (and setTimeout cannot wait longer than 2^31 - 1 ms anyway)
+  const bounded = timeout > 0 && timeout <= MAX_TIMER_MS;
+  // an AbortSignal costs CPU on every request: make one only when something may abort
+  const controller = bounded || caller ? new AbortController() : undefined;
+  const onAbort = () => controller?.abort(caller?.reason);
   caller?.addEventListener("abort", onAbort, { once: true });
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
+  const timer = bounded
+    ? setTimeout(() => {
+        timedOut = true;
+        controller?.abort();
+      }, timeout)
+    : undefined;
   try {
-    const response = await config.fetch(request.url, { ...request.init, signal: controller.signal });
+    const init = controller ? { ...request.init, signal: controller.signal } : request.init;
+    const response = await config.fetch(request.url, init);
     return { response, text: await response.text() };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
@@ -167,7 +175,7 @@ async function attemptOnce(
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new ConnectionError(`Could not reach ${request.url}: ${reason}.`, { cause: error });
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
     caller?.removeEventListener("abort", onAbort);
   }
 }

@@ -147,6 +147,11 @@ describe("timeouts and cancellation", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it.each([0, Infinity])("timeout %s means no timeout", async (timeout) => {
+    const { url } = await serve(reply.slow(300, { items: [] }));
+    await expect(fixtureClient("tok", { baseUrl: url, timeout }).request("items.list")).resolves.toMatchObject({ data: { items: [] } });
+  });
+
   it("a POST that times out is not retried without a key", async () => {
     const { url, requests } = await serve(reply.slow(5_000));
     const client = fixtureClient("tok", { baseUrl: url, timeout: 50 });
