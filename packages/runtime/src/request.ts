@@ -118,7 +118,11 @@ export async function performRequest(
     try {
       ({ response, text } = await attemptOnce(config, request, options));
     } catch (error) {
-      if (!(error instanceof ConnectionError) || !canRetry) throw error;
+      if (!(error instanceof ConnectionError)) throw error;
+      if (!canRetry) {
+        if (!request.idempotent && maxRetries > 0) log?.(notRetried(config, operationId, request));
+        throw error;
+      }
       const delay = retryDelay(attempt, null);
       log?.(`${config.api.name} ${operationId}: ${error.message}; retrying in ${delay} ms`);
       await sleep(delay, options.signal);
@@ -137,9 +141,15 @@ export async function performRequest(
       await sleep(delay, options.signal);
       continue;
     }
+    if (RETRYABLE_STATUSES.has(response.status) && !request.idempotent && maxRetries > 0) {
+      log?.(notRetried(config, operationId, request));
+    }
     throw createApiError(config.api.errorShape, parseErrorBody(text), response);
   }
 }
+
+const notRetried = (config: ResolvedConfig, operationId: string, request: PreparedRequest) =>
+  `${config.api.name} ${operationId}: not retried: a ${request.init.method} is retried only with an Idempotency-Key (RequestOptions.idempotencyKey)`;
 
 const MAX_TIMER_MS = 2_147_483_647;
 

@@ -78,4 +78,12 @@ describe("the debug logger", () => {
     expect(text).toContain("retrying in 0 ms (Retry-After: 0)");
     expect(text).not.toMatch(/secret_tok_123|secret_sess_456|secret_key_789/);
   });
+
+  it("says why a POST without an idempotency key was not retried", async () => {
+    server = await startFaultServer(reply.json(503, {}, { "retry-after": "0" }));
+    const lines: string[] = [];
+    const client = fixtureClient("tok", { baseUrl: server.url, logger: { debug: (message: string) => lines.push(message) } });
+    await expect(client.request("items.create", { name: "a" })).rejects.toThrow();
+    expect(lines.at(-1)).toBe("fixture items.create: not retried: a POST is retried only with an Idempotency-Key (RequestOptions.idempotencyKey)");
+  });
 });
