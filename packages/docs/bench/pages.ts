@@ -2,7 +2,7 @@
 // until every operation is rendered, in headless Chromium on the built site. Figures only, no assertions.
 import { statSync } from "node:fs";
 import { apis, builtApi } from "../test/helpers/built.js";
-import { operationAnchors, visitOperation } from "../test/helpers/reference.js";
+import { operationAnchors, showOperation } from "../test/helpers/reference.js";
 import { distDir, launchChromium, serveSite } from "../test/helpers/site.js";
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -21,14 +21,15 @@ try {
     });
     const started = performance.now();
     await page.goto(`${site.url}/${path}`, { waitUntil: "load" });
+    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
     const paint = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
     let rendered = "-";
     let operations = "-";
     const api = path.split("/")[0] ?? "";
     if (apis.includes(api)) {
-      // "Rendered" = every operation of the model reached through the sidebar with its samples shown.
+      // "Rendered" = from navigation start until every operation, reached through the sidebar, shows its section and curl sample.
       const anchors = await operationAnchors(page);
-      for (const anchor of anchors) await visitOperation(page, anchor);
+      for (const anchor of anchors) await showOperation(page, anchor);
       rendered = `${(performance.now() - started).toFixed(0)} ms`;
       operations = `${anchors.length}/${builtApi(api).operations.length}`;
     }

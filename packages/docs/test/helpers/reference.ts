@@ -1,6 +1,6 @@
 // Drives one Redoc reference page: opens every tag of the sidebar, then visits every operation it
 // lists. Redoc 3 renders lazily, so an operation counts as rendered once its section is in the DOM.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 export interface RenderedOperation {
   /** Redoc's anchor: `<tag>/<operationId in lower case>`. */
@@ -29,19 +29,24 @@ export async function operationAnchors(page: Page): Promise<string[]> {
   return [...anchors];
 }
 
-/** Navigates to one operation and reads its code sample panel. */
-export async function visitOperation(page: Page, anchor: string): Promise<RenderedOperation> {
+/** Navigates to one operation and waits until its section and its code sample are rendered. */
+export async function showOperation(page: Page, anchor: string): Promise<{ section: Locator; sampleText: string }> {
   await page.evaluate((hash) => {
     window.location.hash = hash;
   }, `#/${anchor}`);
   const section = page.locator(`[id="${anchor}"]`);
   await section.waitFor();
-  // The samples panel is the dropdown-and-code-block panel whose code starts with the curl command.
+  // The samples panel is the code block that starts with the curl command (the first tab).
   const codeBlock = section.locator('[data-component-name="CodeBlock/CodeBlock"]', { hasText: "curl" }).first();
   await codeBlock.waitFor();
   // the block may be mounted before its highlighted text is: wait for the text
   await page.waitForFunction((element) => (element as HTMLElement | null)?.innerText.trim() !== "", await codeBlock.elementHandle());
-  const sampleText = await codeBlock.innerText();
+  return { section, sampleText: await codeBlock.innerText() };
+}
+
+/** Navigates to one operation and reads its code sample panel: the curl text and every tab's label. */
+export async function visitOperation(page: Page, anchor: string): Promise<RenderedOperation> {
+  const { section, sampleText } = await showOperation(page, anchor);
   const dropdown = section.locator('[data-component-name="Dropdown/Dropdown"]', { hasText: /^curl$/ }).first();
   await dropdown.click();
   // the open menu is rendered outside the section (a portal): the visible items are this one's
