@@ -1,0 +1,98 @@
+// The sample generator (scripts/lib/samples.mjs) on a small spec that exercises what the two real specs
+// may not: query lists, header parameters, a body under `body` (a property clashes with a parameter),
+// a nested body (sent with --data), a parameter named like a global CLI flag, an anonymous operation.
+// curl and fetch samples run against Prism serving that spec; Python must send what curl sends.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startPrism, type RunningPrism } from "@repo/runtime/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../../scripts/lib/model.mjs";
+import { cliSample, curlSample, javascriptSample, pythonSample } from "../../../scripts/lib/samples.mjs";
+import { run } from "./helpers/exec.js";
+import { fromCurl, fromPython } from "./helpers/requests.js";
+
+const server = "https://api.example.test/v2";
+const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } } };
+const doc = {
+  openapi: "3.1.0",
+  info: { title: "Sample API", version: "2.0.0" },
+  servers: [{ url: server }],
+  security: [{ key: [] }],
+  components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Api-Key" } } },
+  paths: {
+    "/ping": { get: { operationId: "ping", security: [], responses: ok } },
+    "/things": {
+      get: {
+        operationId: "things.search",
+        parameters: [
+          { name: "tag", in: "query", required: true, schema: { type: "array", items: { type: "string" } }, example: ["blue", "green"] },
+          { name: "data", in: "query", required: true, schema: { type: "string" }, example: "full" },
+          { name: "X-Trace", in: "header", required: true, schema: { type: "string" }, example: "trace 1" },
+        ],
+        responses: ok,
+      },
+    },
+    "/things/{id}": {
+      put: {
+        operationId: "things.replace",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["id", "spec"],
+                properties: { id: { type: "string" }, spec: { type: "object", properties: { size: { type: "integer" } } } },
+              },
+              example: { id: "th_1", spec: { size: 3 } },
+            },
+          },
+        },
+        responses: ok,
+      },
+    },
+  },
+};
+const model = buildModel("sample", doc, { specHash: "" }) as { operations: Array<{ operationId: string }> };
+const op = (id: string) => model.operations.find((o) => o.operationId === id);
+const dir = fileURLToPath(new URL("../test-output/samples-generator/", import.meta.url));
+let prism: RunningPrism;
+
+beforeAll(async () => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}openapi.json`, JSON.stringify(doc));
+  prism = await startPrism(`${dir}openapi.json`, { errors: true });
+}, 60_000);
+afterAll(() => prism?.stop());
+
+const forMock = (source: string) => source.replaceAll("<TOKEN>", "k_123").replaceAll(server, prism.url);
+
+describe.each(["ping", "things.search", "things.replace"])("%s", (id) => {
+  it("curl reaches the mock with no request violation", async () => {
+    const script = `curl() { command curl -sS --fail-with-body -D ${JSON.stringify(`${dir}${id}.headers`)} "$@"; }\n${forMock(curlSample(model, op(id)))}\n`;
+    const result = await run("bash", ["-e", "-c", script]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  }, 30_000);
+
+  it("fetch reaches the mock with no request violation", async () => {
+    writeFileSync(`${dir}${id}.mjs`, forMock(javascriptSample(model, op(id))));
+    const result = await run(process.execPath, [`${dir}${id}.mjs`]);
+    expect(result.code, result.stderr).toBe(0);
+  }, 30_000);
+
+  it("Python sends the URL, headers and body of the curl sample", () => {
+    expect(fromPython(pythonSample(model, op(id)))).toEqual(fromCurl(curlSample(model, op(id))));
+  });
+});
+
+describe("CLI samples", () => {
+  it.each([
+    ["ping", "sample ping"],
+    ["things.search", "export SAMPLE_TOKEN='<TOKEN>'\nsample things/search \\\n  --tag blue \\\n  --tag green \\\n  --query-data full \\\n  --x-trace 'trace 1'"],
+    ["things.replace", `export SAMPLE_TOKEN='<TOKEN>'\nsample things/replace \\\n  --id th_1 \\\n  --data '{"id":"th_1","spec":{"size":3}}'`],
+  ])("%s", (id, want) => {
+    expect(cliSample(model, op(id))).toBe(want);
+  });
+});
