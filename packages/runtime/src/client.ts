@@ -6,7 +6,7 @@ import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
-import { performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
+import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -32,7 +32,7 @@ export class BaseClient<Paths extends {} = {}> {
       if (!api.auth.cookie) throw new TypeError(`The ${api.name} API has no session cookie; pass a token instead.`);
       headers.Cookie = `${api.auth.cookie}=${encodeURIComponent(options.session)}`;
     }
-    Object.assign(headers, options.headers);
+    mergeHeaders(headers, options.headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     this.#config = {
       api,

@@ -30,6 +30,18 @@ interface PreparedRequest {
   idempotent: boolean;
 }
 
+/** Sets a header, replacing one of the same name in another case (fetch would join the two values). */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (const existing in headers) if (existing !== name && existing.toLowerCase() === lower) delete headers[existing];
+  headers[name] = value;
+}
+
+/** Adds `extra` to `headers`; a name given in another case replaces ours instead of joining it. */
+export function mergeHeaders(headers: Record<string, string>, extra: Record<string, string> | undefined): void {
+  for (const name in extra) setHeader(headers, name, extra[name]!);
+}
+
 const pathParams = new Map<string, string[]>();
 /** The `{name}`s of a path template, parsed once per template. */
 function pathParamNames(template: string): string[] {
@@ -57,7 +69,7 @@ export function prepareRequest(
     const location = op.params?.[key];
     if (location === "path") path[key] = value;
     else if (location === "query") query[key] = value;
-    else if (location === "header") headers[key] = String(value);
+    else if (location === "header") setHeader(headers, key, String(value));
     else if (location === "cookie") cookies.push(`${key}=${encodeURIComponent(String(value))}`);
     else if (op.body === "body" && key === "body") body = value;
     else if (op.body === "flat") rest[key] = value;
@@ -77,9 +89,9 @@ export function prepareRequest(
 
   const keyHeader = op.idempotencyHeader ?? "Idempotency-Key";
   const key = options.idempotencyKey ?? params[keyHeader] ?? (op.idempotencyHeader ? randomKey() : undefined);
-  if (key !== undefined) headers[keyHeader] = String(key);
+  if (key !== undefined) setHeader(headers, keyHeader, String(key));
   if (options.prefer) headers.Prefer = preferHeader(options.prefer);
-  Object.assign(headers, options.headers);
+  mergeHeaders(headers, options.headers);
 
   const search = serializeQuery(query);
   const url = `${config.baseUrl}${fillPath(op.path, path)}${search ? `?${search}` : ""}`;

@@ -41,6 +41,13 @@ describe("flat params", () => {
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
+  it("a caller's header replaces the client's whatever its case", async () => {
+    server = await startFaultServer(ok);
+    const client = fixtureClient("tok", { baseUrl: server.url, headers: { ACCEPT: "application/vnd.x+json" } });
+    await client.request("items.list", {}, { headers: { authorization: "Bearer other" } });
+    expect(server.requests[0]!.headers).toMatchObject({ accept: "application/vnd.x+json", authorization: "Bearer other" });
+  });
+
   it("reads the token and base URL from the environment when none is given", async () => {
     server = await startFaultServer(ok);
     process.env.FIXTURE_TOKEN = "env_tok";
