@@ -257,6 +257,8 @@ export function operationTable(model) {
           path: op.path,
           params: Object.fromEntries(op.parameters.map((p) => [p.name, p.in])),
           body: op.bodyMode,
+          // only when not JSON: the runtime sends JSON unless told otherwise
+          contentType: op.requestBody && !/json/i.test(op.requestBody.contentType ?? "") ? op.requestBody.contentType : null,
           json: Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody),
           idempotencyHeader: op.idempotencyHeader,
           pagination: op.pagination && compact(op.pagination),

@@ -24,6 +24,8 @@ export interface OperationDescriptor {
   readonly params?: { readonly [name: string]: ParamLocation };
   /** How `params` carries the body: its top-level properties ("flat") or a `body` key ("body"). */
   readonly body?: "flat" | "body";
+  /** The request body's media type when it is not JSON (e.g. `multipart/form-data`). */
+  readonly contentType?: string;
   /** Whether the success response has a JSON body. */
   readonly json?: boolean;
   /** The Idempotency-Key header the spec declares for this operation, if any. */

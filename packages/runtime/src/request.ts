@@ -26,7 +26,7 @@ export interface ApiResult<T> {
 
 interface PreparedRequest {
   url: string;
-  init: { method: string; headers: Record<string, string>; body?: string };
+  init: { method: string; headers: Record<string, string>; body?: BodyInit };
   idempotent: boolean;
 }
 
@@ -85,7 +85,9 @@ export function prepareRequest(
   }
   if (op.body === "flat") body = rest;
   if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const encoded = body === undefined ? undefined : encodeBody(body, op.contentType);
+  // multipart: fetch writes the Content-Type itself, with the boundary
+  if (encoded !== undefined && !/^multipart\//i.test(op.contentType ?? "")) headers["Content-Type"] = op.contentType ?? "application/json";
 
   const keyHeader = op.idempotencyHeader ?? "Idempotency-Key";
   const key = options.idempotencyKey ?? params[keyHeader] ?? (op.idempotencyHeader ? randomKey() : undefined);
@@ -97,7 +99,7 @@ export function prepareRequest(
   const url = `${config.baseUrl}${fillPath(op.path, path)}${search ? `?${search}` : ""}`;
   return {
     url,
-    init: { method: op.method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+    init: { method: op.method, headers, ...(encoded === undefined ? {} : { body: encoded }) },
     idempotent: canRetryMethod(op.method, key !== undefined),
   };
 }
@@ -224,6 +226,24 @@ function parseErrorBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** JSON for JSON bodies; for other media types, what fetch can send as is, or a form from an object. */
+function encodeBody(body: unknown, contentType: string | undefined): BodyInit {
+  if (!contentType) return JSON.stringify(body);
+  if (typeof body === "string" || body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams || body instanceof ArrayBuffer) {
+    return body;
+  }
+  if (typeof body === "object" && body !== null) {
+    const entries = Object.entries(body).filter(([, v]) => v !== undefined);
+    if (/^multipart\//i.test(contentType)) {
+      const form = new FormData();
+      for (const [k, v] of entries) form.append(k, v instanceof Blob ? v : String(v));
+      return form;
+    }
+    if (/x-www-form-urlencoded/i.test(contentType)) return new URLSearchParams(entries.map(([k, v]) => [k, String(v)]));
+  }
+  return String(body);
 }
 
 function preferHeader(prefer: PreferOptions): string {

@@ -31,6 +31,15 @@ describe("bodyMode", () => {
     expect(op.bodyMode).toBe(mode);
   });
 
+  it("a non-JSON body's media type reaches the runtime's table; a JSON one does not", () => {
+    const model = buildModel("t", doc({
+      "/a": { post: { operationId: "a", requestBody: { content: { "multipart/form-data": { schema: object({ file: {} }) } } }, responses: { 201: json(object({})) } } },
+      "/b": { post: { operationId: "b", requestBody: json(object({ x: {} })), responses: { 201: json(object({})) } } },
+    }), { specHash: "x" });
+    const table = operationTable(model).operations;
+    expect([table.a.contentType, table.b.contentType]).toEqual(["multipart/form-data", undefined]);
+  });
+
   it("no body → null", () => {
     expect(onlyOperation(doc({ "/x": { get: { operationId: "x.get", responses: { 200: json(object({})) } } } })).bodyMode).toBeNull();
   });

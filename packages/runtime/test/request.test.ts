@@ -21,6 +21,17 @@ describe("flat params", () => {
     expect(seen!.headers).toMatchObject({ "idempotency-key": "k1", "content-type": "application/json", authorization: "Bearer tok" });
   });
 
+  it.each([
+    ["multipart", "files.upload", { name: "a.txt", size: 3 }, /^multipart\/form-data; boundary=/, /name="name"\r\n\r\na\.txt\r\n/],
+    ["a form", "forms.submit", { a: "1", b: "x y" }, /^application\/x-www-form-urlencoded/, /^a=1&b=x\+y$/],
+    ["text", "notes.put", "hello", /^text\/plain/, /^hello$/],
+  ] as const)("sends a %s body in the spec's media type", async (_name, id, body, contentType, sent) => {
+    server = await startFaultServer(ok);
+    await fixtureClient("tok", { baseUrl: server.url }).request(id, { body });
+    expect(server.requests[0]!.headers["content-type"]).toMatch(contentType);
+    expect(server.requests[0]!.body).toMatch(sent);
+  });
+
   it("serializes query arrays as repeated keys and skips undefined", async () => {
     server = await startFaultServer(ok);
     await fixtureClient("tok", { baseUrl: server.url }).request("items.list", { status: ["a", "b"], page: undefined, page_size: 5 });

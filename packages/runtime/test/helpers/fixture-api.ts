@@ -27,6 +27,9 @@ export const fixtureApi = {
       idempotencyHeader: "Idempotency-Key",
     },
     "items.delete": { method: "DELETE", path: "/items/{id}", params: { id: "path" } },
+    "files.upload": { method: "POST", path: "/files", body: "body", contentType: "multipart/form-data", json: true },
+    "forms.submit": { method: "POST", path: "/forms", body: "body", contentType: "application/x-www-form-urlencoded", json: true },
+    "notes.put": { method: "PUT", path: "/notes", body: "body", contentType: "text/plain", json: true },
   },
 } as const satisfies ApiDescriptor;
 
