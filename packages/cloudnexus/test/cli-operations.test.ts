@@ -1,27 +1,17 @@
 // The `cloudnexus` bin (dist/cli.js, spawned as a user runs it) against the Prism mock: every operation
 // of the spec runs once from the model's example params, with no request violation; help, output
 // formats and pagination come from the model.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliArgs, commandName, operationFlags, type ModelOperation } from "@repo/runtime/cli";
-import { baseEnv, binHarness, parseHead, runBin } from "@repo/runtime/cli/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { baseEnv, parseHead, runBin } from "@repo/runtime/cli/testing";
+import { builtBinHarness, cliOperationsSuite, sdkPackage } from "@repo/runtime/testing/sdk-suites";
+import { describe, expect, inject, it } from "vitest";
 
-const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
-const model = JSON.parse(readFileSync(new URL("../generated/model.json", import.meta.url), "utf8")) as {
-  version: string;
-  title: string;
-  operations: Array<ModelOperation & { exampleParams: Record<string, unknown>; responses: Record<string, { hasBody: boolean }> }>;
-};
-const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const pkg = sdkPackage(new URL("..", import.meta.url).pathname);
+const { model, packageJson } = pkg;
+const bin = join(pkg.dir, pkg.binFile);
 const token = "cn_test_cliOperationsSecret7Qx2";
-const cli = binHarness(bin, mkdtempSync(join(tmpdir(), "cloudnexus-cli-")));
-
-beforeAll(() => {
-  const built = new URL("../dist/cli.js", import.meta.url).pathname;
-  if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm build\` first.`);
-});
+const cli = builtBinHarness(pkg, token);
 
 /** Optional query parameters the spec gives a default or an enum: sent too, so their flags are exercised. */
 function optionalQuery(op: ModelOperation): Record<string, unknown> {
@@ -35,25 +25,7 @@ function optionalQuery(op: ModelOperation): Record<string, unknown> {
   return Object.fromEntries(values.filter(([, value]) => value !== undefined));
 }
 
-describe("every operation through the cloudnexus CLI", () => {
-  const exercised = new Set<string>();
-
-  it.each(model.operations.map((op) => [commandName(op), op] as const))("%s", async (_name, op) => {
-    const args = [...cliArgs(op, { ...optionalQuery(op), ...op.exampleParams }), "--include", "--base-url", inject("mockUrl"), "--token", token];
-    const result = await cli.run(args);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    const { status, headers, body } = parseHead(result.stdout);
-    expect(headers.get("sl-violations")).toBeUndefined();
-    expect(String(status)).toBe(op.successStatus);
-    if (op.successStatus && op.responses[op.successStatus]?.hasBody) expect(() => JSON.parse(body)).not.toThrow();
-    exercised.add(op.operationId);
-  });
-
-  afterAll(() => {
-    expect([...exercised].sort()).toEqual(model.operations.map((op) => op.operationId).sort());
-  });
-});
+cliOperationsSuite(pkg, cli, { token, tokenVia: "flag", extraParams: optionalQuery });
 
 describe("help generated from the spec", () => {
   it("--help lists every command with its summary", async () => {
@@ -153,10 +125,6 @@ describe("output", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toHaveProperty("id");
   });
-});
-
-afterAll(() => {
-  expect(cli.transcript()).not.toContain(token);
 });
 
 function escape(text: string): string {

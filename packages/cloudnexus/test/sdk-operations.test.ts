@@ -1,60 +1,6 @@
-// Every operation of the spec, called through the SDK's generated methods against the Prism mock with
-// params built from the spec's own examples (model.json's exampleParams): each must answer its
-// success status with no request violation, and together they must cover every operationId.
-import { readFileSync } from "node:fs";
-import { describe, expect, inject, it } from "vitest";
+// Every operation of the spec through the SDK's generated methods against the Prism mock (the shared
+// suite reads the operations from generated/model.json and generated/openapi.json).
+import { sdkOperationsSuite, sdkPackage } from "@repo/runtime/testing/sdk-suites";
 import { ApiClient } from "../src/index.js";
 
-interface ModelOperation {
-  operationId: string;
-  namespace: string | null;
-  name: string;
-  method: string;
-  path: string;
-  successStatus: string | null;
-  exampleParams: Record<string, unknown>;
-  pagination: unknown;
-}
-const readJson = (file: string) => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8"));
-const model = readJson("../generated/model.json") as { operations: ModelOperation[] };
-/** The operationIds of the bundled spec itself, not of the model the SDK is built from. */
-const specOperationIds = Object.values(readJson("../generated/openapi.json").paths as Record<string, Record<string, { operationId?: string }>>)
-  .flatMap((item) => Object.values(item).map((op) => op?.operationId))
-  .filter((id): id is string => typeof id === "string")
-  .sort();
-
-/** The operation a request reached, by method and path template, recorded by the fetch the SDK uses. */
-const exercised = new Set<string>();
-const templates = model.operations.map((op) => ({
-  op,
-  pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-}));
-const recordingFetch: typeof fetch = async (input, init) => {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  const method = init?.method ?? (input instanceof Request ? input.method : "GET");
-  const base = new URL(inject("mockUrl")).pathname.replace(/\/$/, "");
-  const path = url.pathname.slice(base.length) || "/";
-  const match = templates.find(({ op, pattern }) => op.method === method && pattern.test(path));
-  if (match) exercised.add(match.op.operationId);
-  return fetch(input, init);
-};
-
-type Method = (params?: Record<string, unknown>) => { withResponse(): Promise<{ data: unknown; response: Response }> };
-const methodOf = (client: ApiClient, op: ModelOperation): Method => {
-  const owner = (op.namespace ? (client as unknown as Record<string, unknown>)[op.namespace] : client) as Record<string, Method>;
-  return owner[op.name] as Method;
-};
-
-describe("every operation through the SDK", () => {
-  const client = new ApiClient("cn_test_4eC39HqLyjWDarjtT1zdp7dc", { baseUrl: inject("mockUrl"), fetch: recordingFetch, maxRetries: 0 });
-
-  it.each(model.operations.map((op) => [op.operationId, op] as const))("%s", async (_id, op) => {
-    const { response } = await methodOf(client, op)(op.exampleParams).withResponse();
-    expect(response.headers.get("sl-violations")).toBeNull();
-    expect(String(response.status)).toBe(op.successStatus);
-  });
-
-  it("the calls above reached every operationId of the spec, and nothing else", () => {
-    expect([...exercised].sort()).toEqual(specOperationIds);
-  });
-});
+sdkOperationsSuite(sdkPackage(new URL("..", import.meta.url).pathname), { ApiClient, token: "cn_test_4eC39HqLyjWDarjtT1zdp7dc" });
