@@ -5,7 +5,8 @@
 //   <api>/openapi.json         the bundled spec, for download (clean: no generated samples)
 //   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
 // `node scripts/build-docs.mjs <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bundleSpec, specHash } from "./lib/bundle.mjs";
@@ -32,6 +33,44 @@ function withCodeSamples(doc, model) {
     operation["x-codeSamples"] = samples[op.operationId] = codeSamples(model, op);
   }
   return { docsBundle: copy, samples };
+}
+
+/** Every file under `dir` (sorted), for the input stamp. */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+}
+
+/**
+ * A hash of everything one API's pages are made from: its spec folder and the shared build inputs.
+ * The docs package is one turbo task for every API; this stamp lets it rebuild only the API whose
+ * spec changed, so an edit to one spec re-renders one reference page.
+ */
+function inputStamp(api) {
+  const hash = createHash("sha256");
+  const shared = ["scripts", "redocly-plugins", "packages/docs/theme"].flatMap((dir) => filesUnder(join(repoRoot, dir)));
+  for (const file of [join(repoRoot, "redocly.yaml"), ...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
+    hash.update(file.slice(repoRoot.length)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+const STAMP = ".inputs-hash";
+
+/** Builds dist/<api>/ (or reuses it when its inputs are unchanged) and returns what the landing page shows. */
+function buildOrReuse(api, outDir, workDir) {
+  const stamp = inputStamp(api);
+  const stampFile = join(outDir, api, STAMP);
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(join(outDir, api, "index.html"))) {
+    console.log(`docs for ${api} are up to date (inputs unchanged)`);
+    return readBuilt(outDir, api);
+  }
+  const built = buildApi(api, outDir, workDir);
+  writeFileSync(stampFile, stamp);
+  return built;
 }
 
 /** Builds dist/<api>/ and returns what the landing page shows of it. */
@@ -74,11 +113,14 @@ await main(async ([outArg, onlyApi]) => {
   checkSampleLanguages();
   const outDir = resolve(outArg ?? "dist");
   const apis = onlyApi ? [assertApi(onlyApi)] : listApis();
-  if (!onlyApi) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  // Pages of APIs that no longer exist go; the others are rebuilt only when their inputs changed.
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !listApis().includes(entry.name)) rmSync(join(outDir, entry.name), { recursive: true, force: true });
+  }
   const workDir = mkdtempSync(join(tmpdir(), "docs-"));
   try {
-    const built = apis.map((api) => buildApi(api, outDir, workDir));
+    const built = apis.map((api) => buildOrReuse(api, outDir, workDir));
     // The landing page lists every API; on a one-API rebuild the others are read back from dist/.
     const cards = listApis().map((api) => built.find((b) => b.api === api) ?? readBuilt(outDir, api));
     writeFileSync(join(outDir, "index.html"), renderLanding(cards));
