@@ -1,30 +1,23 @@
 // The `cloudnode/mock` entry (Node only): Prism serving the spec shipped in this package, for your tests.
 // `const mock = await startMock(); mock.client().<namespace>.<method>(…); await mock.stop();`
-import { startMockServer, type MockServer, type StartMockOptions } from "@repo/runtime/mock";
+import { sdkMock, type MockClientOptions as ClientOptionsOfMock, type MockServer, type StartMockOptions } from "@repo/runtime/mock";
 import { ApiClient, type ClientOptions } from "./index.js";
 
 export { PrismMissingError, PRISM_VERSION } from "@repo/runtime/mock";
 export type { StartMockOptions };
 
 /** Options of `mock.client()`: the client's options, plus a token (a placeholder by default). */
-export interface MockClientOptions extends ClientOptions {
-  token?: string | undefined;
-}
+export type MockClientOptions = ClientOptionsOfMock<ClientOptions>;
 
 /** A running mock: its URL, a client pointed at it, and stop(). */
 export type RunningMock = MockServer<ApiClient, MockClientOptions>;
 
-/** The bundled spec: generated/openapi.json next to dist/ (and src/), also exported as `cloudnode/openapi.json`. */
-const specFile = new URL("../generated/openapi.json", import.meta.url);
-
 /**
- * Starts Prism on 127.0.0.1 and a free port from the spec this package ships, and resolves once it
- * answers. Needs `@stoplight/prism-cli` installed next to this package (the error says how).
+ * Starts Prism on 127.0.0.1 and a free port from the spec this package ships (generated/openapi.json,
+ * also exported as `cloudnode/openapi.json`), and resolves once it answers. Needs
+ * `@stoplight/prism-cli` installed next to this package (the error says how).
  */
-export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  return startMockServer<ApiClient, MockClientOptions>(
-    specFile,
-    (url, { token = "mock-token", ...clientOptions } = {}) => new ApiClient(token, { maxRetries: 0, ...clientOptions, baseUrl: url }),
-    options,
-  );
-}
+export const startMock: (options?: StartMockOptions) => Promise<RunningMock> = sdkMock(
+  new URL("../generated/openapi.json", import.meta.url),
+  ApiClient,
+);

@@ -19,4 +19,4 @@ export {
 export type { Exchange } from "./exchange-recorder.js";
 export type { Violation } from "./violations.js";
 export { operationMatcher } from "./operations.js";
-export { startMockServer, type MockServer, type StartMockOptions } from "./start-mock.js";
+export { sdkMock, startMockServer, type MockClientOptions, type MockServer, type SdkClientClass, type StartMockOptions } from "./start-mock.js";

@@ -51,3 +51,27 @@ export async function startMockServer<Client, ClientOptions>(
     stop: prism.stop,
   };
 }
+
+/** The SDK constructor a mock entry hands out clients of: `new ApiClient(token, options)`. */
+export type SdkClientClass<Client, Options> = new (token?: string, options?: Options) => Client;
+
+/** Options of `mock.client()`: the client's options, plus a token (a placeholder by default). */
+export type MockClientOptions<Options> = Options & { token?: string | undefined };
+
+/**
+ * Makes the `startMock()` of one SDK's `<api>/mock` entry: Prism on the spec the package ships, and
+ * `mock.client()` giving that SDK's client with a placeholder token (Prism checks presence, not
+ * value) and no retries (an asked-for 429 should fail at once, not wait out Retry-After).
+ */
+export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?: string }>(
+  specFile: string | URL,
+  ClientClass: SdkClientClass<Client, Options>,
+) {
+  return (options: StartMockOptions = {}): Promise<MockServer<Client, MockClientOptions<Options>>> =>
+    startMockServer<Client, MockClientOptions<Options>>(
+      specFile,
+      (url, { token = "mock-token", ...clientOptions } = {} as MockClientOptions<Options>) =>
+        new ClientClass(token, { maxRetries: 0, ...clientOptions, baseUrl: url } as Options),
+      options,
+    );
+}
