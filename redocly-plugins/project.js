@@ -2,6 +2,7 @@
 // `redocly lint` (run by every build and by @repo/spec-checks) says where a spec breaks them.
 import idPattern from "./rules/id-pattern.js";
 import listPagination from "./rules/list-pagination.js";
+import mockExtensions from "./rules/mock-extensions.js";
 import standardErrorResponses from "./rules/standard-error-responses.js";
 import successExample from "./rules/success-example.js";
 
@@ -14,6 +15,7 @@ export default function projectPlugin() {
         "standard-error-responses": standardErrorResponses,
         "list-pagination": listPagination,
         "id-pattern": idPattern,
+        "mock-extensions": mockExtensions,
       },
     },
   };
