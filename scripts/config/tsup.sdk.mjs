@@ -1,6 +1,6 @@
 // The build of every SDK package: ESM + CJS + types, with the internal runtime bundled in so a
 // published SDK depends only on what it needs at run time.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
@@ -46,13 +46,23 @@ const mockBuild = {
 const hasMock = () => existsSync("src/mock.ts");
 
 /**
- * Where the types of the internal runtime live (one path per export of packages/runtime), so the
- * dts pass inlines them like esbuild inlines the code: a published .d.ts must not import @repo/*.
+ * Where the types of the internal packages live (one path per export of each @repo/* package the SDK
+ * bundles: the runtime, the mock engine), so the dts pass inlines them like esbuild inlines the code:
+ * a published .d.ts must not import @repo/*.
  */
-function runtimeTypePaths() {
-  const runtime = join(dirname(fileURLToPath(import.meta.url)), "../../packages/runtime");
-  const { exports } = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8"));
-  return Object.fromEntries(Object.entries(exports).map(([sub, file]) => [`@repo/runtime${sub.slice(1)}`, [join(runtime, file)]]));
+function internalTypePaths() {
+  const packages = join(dirname(fileURLToPath(import.meta.url)), "../../packages");
+  const paths = {};
+  for (const dir of readdirSync(packages)) {
+    const manifest = join(packages, dir, "package.json");
+    if (!existsSync(manifest)) continue;
+    const { name, exports } = JSON.parse(readFileSync(manifest, "utf8"));
+    if (!name?.startsWith("@repo/") || !exports) continue;
+    for (const [sub, file] of Object.entries(exports)) {
+      if (typeof file === "string" && file.endsWith(".ts")) paths[`${name}${sub.slice(1)}`] = [join(packages, dir, file)];
+    }
+  }
+  return paths;
 }
 
 export const sdkBuild = () =>
@@ -64,7 +74,7 @@ export const sdkBuild = () =>
       // @repo packages are inlined, as in the JavaScript
       dts: {
         entry: { index: "src/index.ts", ...(hasMock() ? { mock: "src/mock.ts" } : {}) },
-        compilerOptions: { paths: runtimeTypePaths() },
+        compilerOptions: { paths: internalTypePaths() },
       },
       // the builds run at once: this one's clean must leave the CLI's and the mock's output alone
       clean: ["!cli.js", "!cli.js.map", "!mock.js", "!mock.js.map", "!mock.cjs", "!mock.cjs.map"],

@@ -1,6 +1,8 @@
 // The normalized operation model: the one intermediate that the SDK, CLI and docs samples all read.
 // It is built from a bundled spec, never from the hand-written files directly.
 
+import { inferResources } from "./resources.mjs";
+
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 /** Follows local `#/components/...` refs until it reaches a non-ref object. */
@@ -94,6 +96,8 @@ export function buildModel(api, doc, { specHash }) {
     }
   }
   operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
+  const { resources, mock } = inferResources(doc, operations);
+  for (const op of operations) op.mock = mock[op.operationId];
   const ids = new Set();
   for (const { operationId } of operations) {
     if (ids.has(operationId)) throw new Error(`operationId "${operationId}" is used twice`);
@@ -109,6 +113,7 @@ export function buildModel(api, doc, { specHash }) {
     env: envNames(api),
     auth: authOf(doc.components?.securitySchemes ?? {}),
     errorShape: errorShape(doc),
+    resources,
     operations,
   };
 }

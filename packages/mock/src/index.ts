@@ -1,8 +1,9 @@
-// Starts the Prism mock of one API of this repository, from the bundle its SDK package generated.
+// Starts the mock of one API of this repository (stateful by default), from the bundle and the model
+// its SDK package generated.
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startPrism, type PrismOptions, type RunningPrism } from "@repo/runtime/mock";
+import { startMockServer, startPrism, type PrismOptions, type RunningPrism, type StartMockOptions } from "@repo/runtime/mock";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -23,12 +24,23 @@ export function bundledSpec(api: string): string {
   return file;
 }
 
-export type MockOptions = PrismOptions;
-export type RunningMock = RunningPrism;
+/** `mode: "static"` (or any Prism option: errors, dynamic, upstream) serves Prism's example mock. */
+export type MockOptions = StartMockOptions & Pick<PrismOptions, "errors" | "upstream" | "onLog">;
+export type RunningMock = Pick<RunningPrism, "url" | "port" | "pid" | "stop"> & {
+  /** Every request answered so far (stateful mode): method, path, operationId, status, violations. */
+  readonly requests: ReadonlyArray<{ method: string; path: string; operationId: string | undefined; status: number; violations: unknown[] }>;
+  /** Back to the seeded state (stateful mode). */
+  reset(): void;
+};
 
-/** Starts Prism for `api` on 127.0.0.1 and a free port; resolves once it answers. */
-export function startMock(api: string, options: MockOptions = {}): Promise<RunningMock> {
-  return startPrism(bundledSpec(api), options);
+/** Starts the mock of `api` on 127.0.0.1 and a free port; resolves once it answers. */
+export async function startMock(api: string, options: MockOptions = {}): Promise<RunningMock> {
+  const { errors, upstream, onLog, ...mockOptions } = options;
+  if (options.mode === "static" || errors || upstream || onLog || options.dynamic) {
+    const prism = await startPrism(bundledSpec(api), options);
+    return { ...prism, requests: [], reset: () => {} };
+  }
+  return startMockServer(bundledSpec(api), (url) => url, mockOptions);
 }
 
 /**

@@ -56,13 +56,16 @@ function installExitHook(): void {
  */
 const WATCHDOG = `data:text/javascript,process.stdin.on("end",()=>process.exit(0)).resume();`;
 
-/** Asks the OS for a port nobody is listening on. */
-export function freePort(host = "127.0.0.1"): Promise<number> {
+/** Asks the OS for a port nobody is listening on (or checks that `port` is free). */
+export function freePort(host = "127.0.0.1", port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.once("error", reject);
-    server.listen(0, host, () => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      // one line instead of the 29 lines of usage text Prism prints on a taken port
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use`) : error),
+    );
+    server.listen(port, host, () => {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
@@ -103,7 +106,7 @@ const formatUrl = (host: string, port: number) => `http://${host.includes(":") ?
  */
 export async function startPrism(specFile: string, options: PrismOptions = {}): Promise<RunningPrism> {
   const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await freePort(host));
+  const port = await freePort(host, options.port ?? 0);
   const cli = resolvePrismCli(options.resolveFrom);
   const command = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
   const args = ["--import", WATCHDOG, cli, ...command, "--host", host, "--port", String(port)];

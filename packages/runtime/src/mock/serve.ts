@@ -1,10 +1,13 @@
-// Serves one API's mock for people (`pnpm mock`, `<api> mock`): Prism behind a front server that
-// prints one line per request and shows every spec violation loudly.
+// Serves one API's mock for people (`pnpm mock`, `<api> mock`): the stateful mock (or, with `static`,
+// Prism serving the examples) behind a front server that prints one line per request and shows every
+// spec violation loudly.
 import { readFileSync } from "node:fs";
 import { startRecorder } from "./exchange-recorder.js";
 import { operationMatcher } from "./operations.js";
 import { startPrism } from "./prism.js";
 import { formatExchange } from "./report.js";
+import { startStatefulMock } from "./stateful.js";
+import type { EngineModel } from "@repo/mock-engine";
 
 export interface ServeMockOptions {
   /** The bundled spec to serve (JSON or YAML Prism can read; JSON is needed for operation names). */
@@ -19,8 +22,12 @@ export interface ServeMockOptions {
    * (Prism's `--errors`).
    */
   strict?: boolean;
-  /** Generate responses from the schemas instead of serving the spec's examples. */
+  /** Generate responses from the schemas instead of serving the spec's examples (implies `static`). */
   dynamic?: boolean;
+  /** Serve the spec's examples whatever was sent (Prism's own mock) instead of the stateful mock. */
+  static?: boolean;
+  /** The operation model of the spec (generated/model.json, as an object or its file): needed by the stateful mock. */
+  model?: EngineModel | string;
   /** Where each log line goes (default: stdout). */
   log?: (line: string) => void;
   /** Colour the log (default: when stdout is a terminal). */
@@ -52,6 +59,20 @@ export async function serveMock(options: ServeMockOptions): Promise<ServedMock> 
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const color = options.color ?? Boolean(process.stdout.isTTY);
+  if (!options.static && !options.dynamic && options.model) {
+    const mock = await startStatefulMock({
+      specFile: options.specFile,
+      model: options.model,
+      host,
+      port: options.port,
+      strict: options.strict,
+      resolveFrom: options.resolveFrom,
+      onExchange: (exchange) => {
+        for (const line of formatExchange(exchange, { color })) log(line);
+      },
+    });
+    return { url: mock.url, port: mock.port, pid: mock.pid, stop: mock.stop };
+  }
   const prism = await startPrism(options.specFile, {
     ...(options.dynamic ? { dynamic: true } : {}),
     ...(options.strict ? { errors: true } : {}),

@@ -1,19 +1,45 @@
-// The `startMock()` each SDK package ships in its `<api>/mock` entry: Prism serving the spec that
-// ships with the package, plus a client of that SDK pointed at it.
+// The `startMock()` each SDK package ships in its `<api>/mock` entry: the stateful mock of the spec
+// that ships with the package (or, with `mode: "static"`, Prism serving its examples), plus a client of
+// that SDK pointed at it.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Fixtures, RateLimitOptions } from "@repo/mock-engine";
+import type { Exchange } from "./exchange-recorder.js";
 import { startPrism, type PrismOptions } from "./prism.js";
+import { startStatefulMock } from "./stateful.js";
 
 export interface StartMockOptions {
   /** Port to listen on; a free one when omitted. */
   port?: number;
   /** Host to bind; 127.0.0.1 unless told otherwise. */
   host?: string;
-  /** Generate responses from the schemas instead of serving the spec's examples. */
+  /**
+   * "stateful" (default): what you create, change and delete is remembered, lists filter and page,
+   * actions complete; every answer is still validated by Prism. "static": Prism answers each request
+   * with the spec's example, whatever was sent.
+   */
+  mode?: "stateful" | "static";
+  /** Static mode only: generate responses from the schemas instead of serving the spec's examples. */
   dynamic?: boolean;
+  /**
+   * The initial state: fixtures per resource (`{ instances: [...] }`, validated against the spec; they
+   * replace the spec's examples of that resource), or a number that picks the sequence of generated ids.
+   */
+  seed?: number | Fixtures;
+  /** Accept only these credentials (tokens or session cookies); any other gets the spec's 401. */
+  tokens?: readonly string[];
+  /** How long an action runs before it completes, in ms (default: the spec's `x-effect.duration`, else 1000). */
+  actionDuration?: number;
+  /** Enforce a rate limit per credential: a 429 with Retry-After once it is spent (default: count, never refuse). */
+  rateLimit?: number | RateLimitOptions;
+  /** Answer requests that break the spec with a 422 listing the violations instead of the spec's 400. */
+  strict?: boolean;
   /** How long to wait for Prism to answer, in ms (default 30 000). */
   startTimeout?: number;
 }
+
+/** One request the mock answered, as `mock.requests` lists them. */
+export type MockRequest = Exchange;
 
 export interface MockServer<Client, ClientOptions> {
   /** Base URL of the mock, e.g. http://127.0.0.1:43121. */
@@ -23,11 +49,15 @@ export interface MockServer<Client, ClientOptions> {
   pid: number;
   /** A client of this SDK pointed at the mock (with a placeholder token unless you pass one). */
   client(options?: ClientOptions): Client;
-  /** Stops Prism and waits until the process has exited. Safe to call twice. */
+  /** Every request answered so far, in order: method, path, operationId, status, spec violations. */
+  readonly requests: MockRequest[];
+  /** Back to the initial state (seeds, id sequence) and an empty `requests`. */
+  reset(): void;
+  /** Stops the mock and waits until Prism has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** Starts Prism on `specFile` and wires `makeClient` to its URL. */
+/** Starts the mock of `specFile` (its model is the `model.json` next to it) and wires `makeClient` to its URL. */
 export async function startMockServer<Client, ClientOptions>(
   specFile: string | URL,
   makeClient: (url: string, options?: ClientOptions) => Client,
@@ -37,18 +67,49 @@ export async function startMockServer<Client, ClientOptions>(
   if (!existsSync(file)) {
     throw new Error(`The spec this mock serves is missing (${file}); reinstall the package or rebuild it.`);
   }
-  const prismOptions: PrismOptions = {};
-  if (options.port !== undefined) prismOptions.port = options.port;
-  if (options.host !== undefined) prismOptions.host = options.host;
-  if (options.dynamic) prismOptions.dynamic = true;
-  if (options.startTimeout !== undefined) prismOptions.startTimeout = options.startTimeout;
-  const prism = await startPrism(file, prismOptions);
+  const requests: MockRequest[] = [];
+  if (options.mode === "static" || options.dynamic) {
+    const prismOptions: PrismOptions = {};
+    if (options.port !== undefined) prismOptions.port = options.port;
+    if (options.host !== undefined) prismOptions.host = options.host;
+    if (options.dynamic) prismOptions.dynamic = true;
+    if (options.strict) prismOptions.errors = true;
+    if (options.startTimeout !== undefined) prismOptions.startTimeout = options.startTimeout;
+    const prism = await startPrism(file, prismOptions);
+    return {
+      url: prism.url,
+      port: prism.port,
+      pid: prism.pid,
+      client: (clientOptions) => makeClient(prism.url, clientOptions),
+      requests,
+      reset: () => void requests.splice(0),
+      stop: prism.stop,
+    };
+  }
+  const mock = await startStatefulMock({
+    specFile: file,
+    model: file.replace(/openapi\.json$/, "model.json"),
+    port: options.port,
+    host: options.host,
+    strict: options.strict,
+    startTimeout: options.startTimeout,
+    seed: options.seed,
+    tokens: options.tokens,
+    actionDuration: options.actionDuration,
+    rateLimit: options.rateLimit,
+    onExchange: (exchange) => requests.push(exchange),
+  });
   return {
-    url: prism.url,
-    port: prism.port,
-    pid: prism.pid,
-    client: (clientOptions) => makeClient(prism.url, clientOptions),
-    stop: prism.stop,
+    url: mock.url,
+    port: mock.port,
+    pid: mock.pid,
+    client: (clientOptions) => makeClient(mock.url, clientOptions),
+    requests,
+    reset: () => {
+      mock.engine.reset();
+      requests.splice(0);
+    },
+    stop: mock.stop,
   };
 }
 
@@ -59,9 +120,9 @@ export type SdkClientClass<Client, Options> = new (token?: string, options?: Opt
 export type MockClientOptions<Options> = Options & { token?: string | undefined };
 
 /**
- * Makes the `startMock()` of one SDK's `<api>/mock` entry: Prism on the spec the package ships, and
- * `mock.client()` giving that SDK's client with a placeholder token (Prism checks presence, not
- * value) and no retries (an asked-for 429 should fail at once, not wait out Retry-After).
+ * Makes the `startMock()` of one SDK's `<api>/mock` entry: the mock of the spec the package ships, and
+ * `mock.client()` giving that SDK's client with a placeholder token (any well-formed one is accepted
+ * unless `tokens` says otherwise) and no retries (an asked-for 429 should fail at once).
  */
 export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?: string }>(
   specFile: string | URL,
@@ -70,7 +131,7 @@ export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?:
   return (options: StartMockOptions = {}): Promise<MockServer<Client, MockClientOptions<Options>>> =>
     startMockServer<Client, MockClientOptions<Options>>(
       specFile,
-      (url, { token = "mock-token", ...clientOptions } = {} as MockClientOptions<Options>) =>
+      (url, { token = options.tokens?.[0] ?? "mock-token", ...clientOptions } = {} as MockClientOptions<Options>) =>
         new ClientClass(token, { maxRetries: 0, ...clientOptions, baseUrl: url } as Options),
       options,
     );

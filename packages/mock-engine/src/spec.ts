@@ -1,0 +1,62 @@
+// Reading the bundled spec: refs, the responses an operation declares, their examples and headers.
+// The engine answers from these, so what it says is what the spec says unless state says otherwise.
+
+export type Json = any;
+
+export interface SpecResponse {
+  status: string;
+  schema: Json | undefined;
+  /** Named examples of the JSON body, in spec order (`example` becomes one named "default"). */
+  examples: Array<[string, Json]>;
+  headers: Record<string, Json>;
+}
+
+/** Follows local refs (`#/components/…`) until a non-ref node. */
+export function deref(doc: Json, node: Json): Json {
+  let current = node;
+  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
+    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
+    current = String(current.$ref)
+      .slice(2)
+      .split("/")
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((object: Json, key) => object?.[key], doc);
+  }
+  return current;
+}
+
+/** Properties of an object schema, through refs and allOf. */
+export function propertiesOf(doc: Json, schema: Json): Record<string, Json> {
+  const node = deref(doc, schema ?? {}) ?? {};
+  const parts = [node, ...((node.allOf ?? []) as Json[]).map((part) => deref(doc, part))];
+  return Object.assign({}, ...parts.map((part) => part?.properties ?? {}));
+}
+
+/** The raw operation object of the bundle. */
+export const rawOperation = (doc: Json, method: string, path: string): Json => deref(doc, doc.paths?.[path])?.[method.toLowerCase()] ?? {};
+
+/** Every response an operation declares, with its JSON schema, examples and headers resolved. */
+export function responsesOf(doc: Json, method: string, path: string): SpecResponse[] {
+  const raw = rawOperation(doc, method, path);
+  return Object.entries(raw.responses ?? {}).map(([status, ref]) => {
+    const response = deref(doc, ref) ?? {};
+    const media = response.content?.["application/json"];
+    const examples: Array<[string, Json]> = Object.entries(media?.examples ?? {}).map(([name, example]) => [name, deref(doc, example)?.value]);
+    if (media?.example !== undefined) examples.unshift(["default", media.example]);
+    const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, header]) => [name, deref(doc, header)]));
+    return { status, schema: media?.schema, examples, headers };
+  });
+}
+
+/** The example value of a header (or parameter): `example`, the first of `examples`, the schema's. */
+export function exampleOf(doc: Json, node: Json): Json {
+  if (!node) return undefined;
+  if (node.example !== undefined) return node.example;
+  const named = Object.values(node.examples ?? {})[0];
+  if (named !== undefined) return Array.isArray(node.examples) ? named : deref(doc, named)?.value;
+  const schema = deref(doc, node.schema ?? {});
+  return schema?.example ?? schema?.examples?.[0] ?? schema?.default ?? schema?.enum?.[0];
+}
+
+/** A deep copy of JSON data (examples are shared by every answer). */
+export const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
