@@ -63,4 +63,13 @@ describe("cloudnexus ApiClient faults", () => {
     server = await startFaultServer(reply.text(200, "{not json", "application/json"));
     await expect(new ApiClient("k", { baseUrl: server.url }).me()).rejects.toBeInstanceOf(InvalidResponseError);
   });
+
+  it("a key with a line break is a TypeError from the constructor that never shows the key, and nothing is sent", async () => {
+    server = await startFaultServer(reply.json(200, {}));
+    const attempt = () => new ApiClient("cn_live_SECRET\nX-Evil: 1", { baseUrl: server!.url }).me();
+    expect(attempt).toThrow(TypeError);
+    expect(attempt).toThrow(/^The token has a control character/);
+    expect(attempt).not.toThrow(/SECRET|X-Evil/);
+    expect(server.requests).toHaveLength(0);
+  });
 });

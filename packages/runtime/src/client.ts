@@ -2,6 +2,7 @@
 // from the generated operation table; their types come from ClientMethods (see typed.ts).
 import type { Client } from "openapi-fetch";
 import { ApiPromise } from "./api-promise.js";
+import { baseUrlProblem, headerValueProblem, withoutUserinfo } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
@@ -17,14 +18,23 @@ function env(name: string): string | undefined {
   return process?.env?.[name] || undefined;
 }
 
+/** A TypeError when a credential cannot travel in a header; the message never includes it. */
+function checkCredential(value: string | undefined, source: string): void {
+  const problem = value ? headerValueProblem(value) : undefined;
+  if (problem) throw new TypeError(`${source} ${problem}; check how it was copied (its value is not shown).`);
+}
+
 export class BaseClient<Paths extends {} = {}> {
   readonly #config: ResolvedConfig;
   #raw: Client<Paths> | undefined;
 
   constructor(api: ApiDescriptor, token?: string, options: ClientOptions = {}) {
     const credential = token ?? env(api.env.token);
+    // a set-up mistake, found here rather than as a failed (and retried) request quoting the token
+    checkCredential(credential, token === undefined ? api.env.token : "The token");
+    checkCredential(options.session, "The session");
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (options.userAgent) headers["User-Agent"] = options.userAgent;
+    if (options.userAgent) mergeHeaders(headers, { "User-Agent": options.userAgent });
     if (credential && api.auth.header) {
       headers[api.auth.header] = api.auth.scheme ? `${api.auth.scheme} ${credential}` : credential;
     }
@@ -34,9 +44,15 @@ export class BaseClient<Paths extends {} = {}> {
     }
     mergeHeaders(headers, options.headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
+    const baseUrl = (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, "");
+    const problem = baseUrlProblem(baseUrl);
+    if (problem) {
+      const source = options.baseUrl !== undefined ? "baseUrl" : env(api.env.baseUrl) !== undefined ? api.env.baseUrl : "The spec's server";
+      throw new TypeError(`${source} ${problem}: ${JSON.stringify(withoutUserinfo(baseUrl))}.`);
+    }
     this.#config = {
       api,
-      baseUrl: (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, ""),
+      baseUrl,
       headers,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

@@ -1,5 +1,6 @@
 // The request core: turns (operation, flat params, options) into an HTTP request, sends it with
 // timeouts and retries, and turns the response into data or a typed error.
+import { checkHeader } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions } from "./options.js";
@@ -30,8 +31,12 @@ interface PreparedRequest {
   idempotent: boolean;
 }
 
-/** Sets a header, replacing one of the same name in another case (fetch would join the two values). */
+/**
+ * Sets a header, replacing one of the same name in another case (fetch would join the two values).
+ * A value fetch would refuse is a TypeError here, before any attempt (fetch's own error quotes it).
+ */
 function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  checkHeader(name, value);
   const lower = name.toLowerCase();
   for (const existing in headers) if (existing !== name && existing.toLowerCase() === lower) delete headers[existing];
   headers[name] = value;
@@ -92,7 +97,7 @@ export function prepareRequest(
   const keyHeader = op.idempotencyHeader ?? "Idempotency-Key";
   const key = options.idempotencyKey ?? params[keyHeader] ?? (op.idempotencyHeader ? randomKey() : undefined);
   if (key !== undefined) setHeader(headers, keyHeader, String(key));
-  if (options.prefer) headers.Prefer = preferHeader(options.prefer);
+  if (options.prefer) setHeader(headers, "Prefer", preferHeader(options.prefer));
   mergeHeaders(headers, options.headers);
 
   const search = serializeQuery(query);

@@ -4,11 +4,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { BaseClient, type ApiDescriptor } from "../src/index.js";
 import { configPath, removeStoredToken, writeConfig } from "../src/cli/config.js";
 import { cliArgs, kebabCase, operationFlags, runCli, type CliModel, type ModelOperation } from "../src/cli/index.js";
 import { maskHeader, Output } from "../src/cli/output.js";
 import { suggest } from "../src/cli/suggest.js";
+import { reply, startFaultServer, type FaultServer, type Handler } from "../src/testing/fault-server.js";
 
 const op = (fields: Partial<ModelOperation> & Pick<ModelOperation, "operationId" | "method" | "path">): ModelOperation => {
   const dot = fields.operationId.lastIndexOf(".");
@@ -88,7 +90,10 @@ const model: CliModel = {
 const [ping, update, rename, list] = model.operations as [ModelOperation, ModelOperation, ModelOperation, ModelOperation];
 
 /** Runs the engine in-process; the client records each call and answers `answer`. */
-async function run(argv: string[], { tty = false, answer = { ok: true } as unknown, configHome = mkdtempSync(join(tmpdir(), "cli-engine-")) } = {}) {
+async function run(
+  argv: string[],
+  { tty = false, answer = { ok: true } as unknown, configHome = mkdtempSync(join(tmpdir(), "cli-engine-")), env = {} as NodeJS.ProcessEnv } = {},
+) {
   const calls: Array<{ operationId: string; params: Record<string, unknown> | undefined; token: string | undefined }> = [];
   let stdout = "";
   let stderr = "";
@@ -107,7 +112,7 @@ async function run(argv: string[], { tty = false, answer = { ok: true } as unkno
     },
     {
       argv,
-      env: { XDG_CONFIG_HOME: configHome },
+      env: { XDG_CONFIG_HOME: configHome, ...env },
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
       stdoutIsTTY: tty,
@@ -116,6 +121,46 @@ async function run(argv: string[], { tty = false, answer = { ok: true } as unkno
     },
   );
   return { code, stdout, stderr, calls };
+}
+
+/** The widgetco model's operations as an SDK table, for runs with a real client against a local server. */
+const widgetApi: ApiDescriptor = {
+  name: "widgetco",
+  baseUrl: "https://api.widget.test",
+  env: { token: "WIDGETCO_TOKEN", baseUrl: "WIDGETCO_BASE_URL" },
+  auth: { header: "Authorization", scheme: "Bearer", cookie: "sid" },
+  errorShape: { code: "code", message: "message" },
+  operations: {
+    ping: { method: "GET", path: "/ping", json: true },
+    "widgets.update": { method: "PATCH", path: "/widgets/{id}", params: { id: "path", include: "query", "X-Trace-Id": "header" }, body: "flat", json: true },
+    "widgets.rename": { method: "POST", path: "/widgets/{name}/rename", params: { name: "path" }, body: "body", json: true },
+  },
+};
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Runs the engine in-process with the real client (BaseClient) against a local server answering `script`. */
+async function runAgainst(argv: string[], ...script: Handler[]) {
+  server = await startFaultServer(...script);
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    { model: { ...model, auth: { cookie: "sid" } }, loginOperation: "ping", specFile: "/nonexistent.json", version: "9.9.9", createClient: (token, options) => new BaseClient(widgetApi, token, options) },
+    {
+      argv: [...argv, "--base-url", server.url],
+      env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "cli-engine-")) },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      stdoutIsTTY: false,
+      stdinIsTTY: true,
+      readStdin: () => "",
+    },
+  );
+  return { code, stdout, stderr, requests: server.requests };
 }
 
 describe("flags derived from an operation", () => {
@@ -227,6 +272,37 @@ describe("output", () => {
     expect(text).toBe("a **** b\nBearer ****\n");
     expect(maskHeader("Authorization", "Bearer abc")).toBe("Bearer ****");
     expect(maskHeader("content-type", "application/json")).toBe("application/json");
+  });
+});
+
+describe("credentials and URLs that cannot be sent are usage errors (exit 2), never echoed", () => {
+  it.each([
+    ["--token with a line break", ["ping", "--token", "tok-SECRET-1\nX-Evil: 1"], /^Error: --token has a control character .*its value is not shown\)\.\n/],
+    ["--token with a trailing space", ["ping", "--token", "tok-SECRET-1 "], /^Error: --token has .*whitespace at either end/],
+    ["--session with a line break", ["ping", "--token", "t", "--session", "sess-SECRET-1\r\n"], /^Error: The session has a control character/],
+    ["a header flag with a line break", ["widgets/update", "--id", "w1", "--name", "a", "--x-trace-id", "t\r\nX-SECRET: 1"], /^Error: --x-trace-id has a control character/],
+  ])("%s", async (_name, argv, message) => {
+    const { code, stderr, requests } = await runAgainst(argv, reply.json(200, { ok: true }));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/SECRET|X-Evil/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("the token from the environment is named as such", async () => {
+    const { code, stderr, calls } = await run(["ping"], { env: { WIDGETCO_TOKEN: "env-SECRET-1\n" } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Error: \$WIDGETCO_TOKEN has a control character/);
+    expect(stderr).not.toContain("SECRET");
+    expect(calls).toEqual([]);
+  });
+
+  it("--base-url with user:password@ is refused without repeating the password", async () => {
+    const { code, stderr, calls } = await run(["ping", "--base-url", "https://me:pw-SECRET-1@api.widget.test"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('Error: --base-url must not contain user:password@ (pass the credential as the token), got "https://api.widget.test".\n');
+    expect(calls).toEqual([]);
   });
 });
 

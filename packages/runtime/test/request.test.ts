@@ -105,3 +105,80 @@ describe("the debug logger", () => {
     expect(lines.at(-1)).toBe("fixture items.create: not retried: a POST is retried only with an Idempotency-Key (RequestOptions.idempotencyKey)");
   });
 });
+
+describe("credentials and headers that cannot be sent", () => {
+  const secret = "SECRET_tok_9f3";
+  it.each([
+    ["a line break", `${secret}\nX-Evil: 1`],
+    ["a carriage return", `${secret}\r`],
+    ["a NUL", `${secret}\0`],
+    ["DEL", `${secret}\x7F`],
+    ["a leading space", ` ${secret}`],
+    ["a trailing newline", `${secret}\n`],
+    ["a trailing tab", `${secret}\t`],
+    ["a character beyond U+00FF", `${secret}€`],
+  ])("a token with %s is a TypeError in the constructor that never shows it", (_name, token) => {
+    const error = (() => {
+      try {
+        fixtureClient(token, { baseUrl: "http://127.0.0.1:1" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error!.message).toMatch(/^The token has a control character .*its value is not shown/);
+    expect(`${String(error)} ${error!.stack} ${JSON.stringify(error)}`).not.toContain(secret);
+  });
+
+  it("a token with a tab inside is a valid field value and is sent", async () => {
+    server = await startFaultServer(ok);
+    await fixtureClient("a\tb", { baseUrl: server.url }).request("items.list");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer a\tb");
+  });
+
+  it("the environment's token and a session are checked alike, named by where they came from", () => {
+    process.env.FIXTURE_TOKEN = `${secret}\n`;
+    try {
+      expect(() => fixtureClient(undefined, { baseUrl: "http://127.0.0.1:1" })).toThrow(/^FIXTURE_TOKEN has a control character/);
+    } finally {
+      delete process.env.FIXTURE_TOKEN;
+    }
+    expect(() => fixtureClient(undefined, { baseUrl: "http://127.0.0.1:1", session: `${secret}\r\n` })).toThrow(/^The session has a control character/);
+  });
+
+  it("a base URL with user:password@ is a TypeError that does not repeat the password", () => {
+    const error = (() => {
+      try {
+        fixtureClient("tok", { baseUrl: `https://me:${secret}@api.example.test/v1` });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error!.message).toBe('baseUrl must not contain user:password@ (pass the credential as the token): "https://api.example.test/v1".');
+  });
+
+  it.each([
+    ["a header parameter", { id: "it_1", "Idempotency-Key": "k\r\nX-Evil: 1", body: {} }, {}, /The value of the Idempotency-Key header has a control character/],
+    ["a request header", { id: "it_1", body: {} }, { headers: { "X-Api-Key": `${secret}\n` } }, /The value of the X-Api-Key header has a control character/],
+    ["a request header name", { id: "it_1", body: {} }, { headers: { "X Bad": "v" } }, /"X Bad" is not a valid HTTP header name/],
+    ["an idempotency key", { id: "it_1", body: {} }, { idempotencyKey: " k" }, /The value of the Idempotency-Key header .* whitespace at either end/],
+  ] as const)("%s that fetch would refuse is a TypeError before any attempt, never retried nor quoted", async (_name, params, options, message) => {
+    server = await startFaultServer(ok);
+    const error = (await fixtureClient("tok", { baseUrl: server.url, maxRetries: 3 })
+      .request("items.launch", params as Record<string, unknown>, options)
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(secret);
+    expect(error.message).not.toContain("X-Evil");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("client headers are checked in the constructor", () => {
+    expect(() => fixtureClient("tok", { baseUrl: "http://127.0.0.1:1", headers: { "X-Api-Key": `${secret}\n` } })).toThrow(
+      /^The value of the X-Api-Key header has a control character/,
+    );
+    expect(() => fixtureClient("tok", { baseUrl: "http://127.0.0.1:1", userAgent: "app/1\n" })).toThrow(/User-Agent header/);
+  });
+});

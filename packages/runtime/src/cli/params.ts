@@ -1,4 +1,5 @@
 // The SDK's flat params for one command: its flags and --data, checked against the operation's schemas.
+import { headerValueProblem, pathValueProblem } from "../checks.js";
 import { bodyModeOf } from "./body.js";
 import { isJsonBody, type OperationFlag } from "./flags.js";
 import { commandName, type CliModel, type ModelOperation } from "./model.js";
@@ -31,13 +32,34 @@ export function buildParams(model: CliModel, op: ModelOperation, flags: Operatio
   const requestBody = op.requestBody;
   // A required body that was not given is checked as {} so each missing field is named as a flag.
   const bodyValue = body ?? (requestBody?.required && isJsonBody(op) ? {} : undefined);
-  const problems = validateInput(
-    flags,
-    params,
-    requestBody && bodyValue !== undefined ? { value: bodyValue, schema: requestBody.schema, fromData: data !== undefined } : null,
-  );
+  const problems = [
+    ...sendProblems(flags, params),
+    ...validateInput(
+      flags,
+      params,
+      requestBody && bodyValue !== undefined ? { value: bodyValue, schema: requestBody.schema, fromData: data !== undefined } : null,
+    ),
+  ];
   if (problems.length) throw new UsageError(problems.join("\n"), `Run \`${model.api} ${commandName(op)} --help\` for its flags.`);
   if (body === undefined) return params;
   return bodyModeOf(op) === "flat" ? { ...params, ...(body as Record<string, unknown>) } : { ...params, body };
 }
 
+
+/** Values the SDK would refuse to send, whatever the schema says: a path value that leaves its segment, a header value with a line break. */
+function sendProblems(flags: readonly OperationFlag[], params: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const flag of flags) {
+    const value = params[flag.key];
+    if (value === undefined || (flag.in !== "path" && flag.in !== "header")) continue;
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    if (flag.in === "path") {
+      const problem = pathValueProblem(text);
+      if (problem) problems.push(`--${flag.flag} ${problem}: a path parameter names one resource, and this value would send the request to another path.`);
+    } else {
+      const problem = headerValueProblem(text);
+      if (problem) problems.push(`--${flag.flag} ${problem}.`);
+    }
+  }
+  return problems;
+}

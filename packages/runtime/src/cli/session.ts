@@ -1,5 +1,6 @@
 // Where a command's requests go and with which credentials: --base-url / --mock, --token / env / stored
 // token, --session, --verbose's request log, --prefer's mock scenario.
+import { baseUrlProblem, headerValueProblem, withoutUserinfo } from "../checks.js";
 import type { ClientOptions, PreferOptions, RequestOptions } from "../options.js";
 import { startPrism } from "../mock/prism.js";
 import type { CliApp, CliClient, CliIo } from "./app.js";
@@ -27,8 +28,10 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
     throw new UsageError(`The ${app.model.title} has no session cookie: authenticate with --token.`);
   }
   let baseUrl = globals.baseUrl ?? io.env[env.baseUrl] ?? undefined;
-  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) {
-    throw new UsageError(`${globals.baseUrl ? "--base-url" : env.baseUrl} must be an http(s) URL, got "${baseUrl}".`);
+  if (baseUrl !== undefined) {
+    // echoed without user:password@, which is refused anyway
+    const problem = /^https?:\/\/[^/]/i.test(baseUrl) ? baseUrlProblem(baseUrl) : "must be an http(s) URL";
+    if (problem) throw new UsageError(`${globals.baseUrl ? "--base-url" : env.baseUrl} ${problem}, got "${withoutUserinfo(baseUrl)}".`);
   }
   let stop = async () => {};
   if (globals.mock) {
@@ -47,13 +50,27 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
     userAgent: `${app.model.api}-cli/${app.version}`,
     ...(globals.verbose ? { logger: { debug: (message: string, ...details: unknown[]) => log(`${message}${details.length ? ` ${JSON.stringify(details.length === 1 ? details[0] : details)}` : ""}`) } } : {}),
   };
-  return { client: app.createClient(token, options), stop };
+  try {
+    return { client: app.createClient(token, options), stop };
+  } catch (error) {
+    await stop();
+    // the client refuses what it cannot send (a token with a line break…) before any request
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** --token, then <API>_TOKEN, then the token `login` stored. */
 export function resolveToken(app: CliApp, io: CliIo, line: CommandLine, output: Output): string | undefined {
-  const token = line.globals.token ?? (io.env[envNames(app.model).token] || undefined) ?? storedToken(app, io);
+  const env = envNames(app.model).token;
+  const fromEnv = io.env[env] || undefined;
+  const token = line.globals.token ?? fromEnv ?? storedToken(app, io);
   output.addSecret(token);
+  const problem = token === undefined ? undefined : headerValueProblem(token);
+  if (problem) {
+    const source = line.globals.token !== undefined ? "--token" : fromEnv !== undefined ? `$${env}` : `The token stored in ${configPath(app.model.api, io.env)}`;
+    throw new UsageError(`${source} ${problem}; check how it was copied (its value is not shown).`);
+  }
   return token;
 }
 
