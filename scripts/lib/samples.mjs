@@ -32,12 +32,18 @@ function authHeader(model, op) {
   return null;
 }
 
-/** Splits the SDK params into path/query/header/cookie values and the JSON body. */
+/**
+ * Splits the SDK params into path/query/header/cookie values and the JSON body. A path example the
+ * SDK would refuse ("", "." or "..": URL parsing resolves dot segments) fails the build, naming it.
+ */
 function splitParams(op) {
   const where = new Map(op.parameters.map((p) => [p.name, p.in]));
   const split = { path: {}, query: {}, header: {}, cookie: {}, body: undefined };
   for (const [key, value] of Object.entries(op.exampleParams ?? {})) {
     const location = where.get(key);
+    if (location === "path" && ["", ".", ".."].includes(scalarText(value))) {
+      throw new Error(`${op.operationId}: the example of path parameter "${key}" is ${JSON.stringify(value)}, which would send every sample to another path than ${op.path}; give it a real example in the spec.`);
+    }
     if (location) split[location][key] = value;
     else if (op.bodyMode === "body" && key === "body") split.body = value;
     else if (op.bodyMode === "flat") (split.body ??= {})[key] = value;

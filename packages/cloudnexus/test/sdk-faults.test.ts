@@ -72,4 +72,24 @@ describe("cloudnexus ApiClient faults", () => {
     expect(attempt).not.toThrow(/SECRET|X-Evil/);
     expect(server.requests).toHaveLength(0);
   });
+
+  it.each([
+    ["instances.get", { id: ".." }],
+    ["instances.get", { id: "." }],
+    ["instances.get", { id: "" }],
+    ["instances.listActions", { id: ".." }],
+    ["instances.delete", { id: ".." }],
+    ["images.get", { slug: ".." }],
+  ] as const)("%s(%j) is a TypeError naming the parameter, and nothing is sent (typed method and client.request)", async (operationId, params) => {
+    server = await startFaultServer(reply.json(200, {}));
+    const client = new ApiClient("k", { baseUrl: server.url });
+    const [namespace, method] = operationId.split(".") as [string, string];
+    const typed = (client as unknown as Record<string, Record<string, (p: unknown) => Promise<unknown>>>)[namespace]![method]!;
+    const name = Object.keys(params)[0]!;
+    const message = new RegExp(`^Path parameter "${name}" of ${operationId} cannot be`);
+    await expect(typed(params)).rejects.toThrow(message);
+    await expect(client.request(operationId, params)).rejects.toThrow(message);
+    await expect(client.request(operationId, params)).rejects.toBeInstanceOf(TypeError);
+    expect(server.requests).toHaveLength(0);
+  });
 });

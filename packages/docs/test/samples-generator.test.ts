@@ -96,3 +96,22 @@ describe("CLI samples", () => {
     expect(cliSample(model, op(id))).toBe(want);
   });
 });
+
+describe("path examples that would leave their template", () => {
+  it.each(["..", ".", ""])("an example %j fails the build, naming the operation and the parameter", (example) => {
+    const things = doc.paths["/things/{id}"].put;
+    const broken = { ...doc, paths: { "/things/{id}": { put: { ...things, parameters: [{ ...things.parameters[0], example }] } } } };
+    const brokenModel = buildModel("sample", broken, { specHash: "" }) as { operations: Array<{ operationId: string }> };
+    const replace = brokenModel.operations.find((o) => o.operationId === "things.replace");
+    for (const sample of [curlSample, cliSample, pythonSample, javascriptSample]) {
+      expect(() => sample(brokenModel, replace)).toThrow(`things.replace: the example of path parameter "id" is ${JSON.stringify(example)}`);
+    }
+  });
+
+  it("any other value is encoded into its one segment", () => {
+    const things = doc.paths["/things/{id}"].put;
+    const odd = { ...doc, paths: { "/things/{id}": { put: { ...things, parameters: [{ ...things.parameters[0], example: "../a b/%2e" }] } } } };
+    const oddModel = buildModel("sample", odd, { specHash: "" }) as { operations: Array<{ operationId: string }> };
+    expect(curlSample(oddModel, oddModel.operations[0])).toContain(`${server}/things/..%2Fa%20b%2F%252e`);
+  });
+});

@@ -21,6 +21,12 @@ export function checkHeader(name: string, value: string): void {
   if (problem) throw new TypeError(`The value of the ${name} header ${problem}.`);
 }
 
+/** A TypeError when a credential cannot travel in a header; the message names `source`, never the value. */
+export function checkCredential(value: string | undefined, source: string): void {
+  const problem = value ? headerValueProblem(value) : undefined;
+  if (problem) throw new TypeError(`${source} ${problem}; check how it was copied (its value is not shown).`);
+}
+
 /** Why a path parameter's text would leave its segment once the URL is parsed ("", ".", ".."), or undefined. */
 export function pathValueProblem(text: string): string | undefined {
   if (text === "") return "cannot be empty";

@@ -2,7 +2,7 @@
 // from the generated operation table; their types come from ClientMethods (see typed.ts).
 import type { Client } from "openapi-fetch";
 import { ApiPromise } from "./api-promise.js";
-import { baseUrlProblem, headerValueProblem, withoutUserinfo } from "./checks.js";
+import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
@@ -16,12 +16,6 @@ const DEFAULT_MAX_RETRIES = 2;
 function env(name: string): string | undefined {
   const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   return process?.env?.[name] || undefined;
-}
-
-/** A TypeError when a credential cannot travel in a header; the message never includes it. */
-function checkCredential(value: string | undefined, source: string): void {
-  const problem = value ? headerValueProblem(value) : undefined;
-  if (problem) throw new TypeError(`${source} ${problem}; check how it was copied (its value is not shown).`);
 }
 
 export class BaseClient<Paths extends {} = {}> {

@@ -1,5 +1,7 @@
 // The runtime shared by every SDK; bundled into each SDK package at build time.
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
+import { checkCredential } from "./checks.js";
+import { segmentSafe } from "./raw-client.js";
 
 export * from "./public.js";
 export { BaseClient } from "./client.js";
@@ -17,8 +19,10 @@ export interface RawClientOptions {
 
 /** A typed openapi-fetch client for `Paths`, authenticated with a bearer token when one is given. */
 export function createRawClient<Paths extends {}>(options: RawClientOptions): Client<Paths> {
+  checkCredential(options.token, "The token");
   return createClient<Paths>({
     baseUrl: options.baseUrl,
+    pathSerializer: segmentSafe(defaultPathSerializer),
     headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

@@ -101,7 +101,7 @@ export function prepareRequest(
   mergeHeaders(headers, options.headers);
 
   const search = serializeQuery(query);
-  const url = `${config.baseUrl}${fillPath(op.path, path)}${search ? `?${search}` : ""}`;
+  const url = `${config.baseUrl}${fillPath(op.path, path, operationId)}${search ? `?${search}` : ""}`;
   return {
     url,
     init: { method: op.method, headers, ...(encoded === undefined ? {} : { body: encoded }) },

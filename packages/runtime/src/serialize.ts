@@ -1,13 +1,20 @@
 // URL building for the request core, with OpenAPI's default styles (path: simple; query: form,
 // exploded; objects in the query: deepObject), the same defaults openapi-fetch uses. Kept here
 // rather than imported so the core does not pull openapi-fetch into every bundle.
+import { pathValueProblem } from "./checks.js";
 
-/** `/instances/{id}` + { id: "a b" } → `/instances/a%20b`. */
-export function fillPath(template: string, params: Record<string, unknown>): string {
+/**
+ * `/instances/{id}` + { id: "a b" } → `/instances/a%20b`. A value that would leave its segment ("",
+ * "." or "..", which encodeURIComponent keeps and URL parsing resolves) is a TypeError naming it.
+ */
+export function fillPath(template: string, params: Record<string, unknown>, operationId = template): string {
   if (!template.includes("{")) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
-    return encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value));
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    const problem = pathValueProblem(text);
+    if (problem) throw new TypeError(`Path parameter "${name}" of ${operationId} ${problem}: it would send the request to another path than ${template}.`);
+    return encodeURIComponent(text);
   });
 }
 

@@ -275,6 +275,20 @@ describe("output", () => {
   });
 });
 
+describe("path values that would leave their template are usage errors (exit 2) before any request", () => {
+  it.each([
+    ["..", /^Error: --name cannot be "\.\.": a path parameter names one resource/],
+    [".", /^Error: --name cannot be "\.":/],
+    ["", /^Error: --name cannot be empty:/],
+  ])("widgets/rename --name %j", async (value, message) => {
+    const { code, stderr, requests } = await runAgainst(["widgets/rename", "--name", value, "--body-name", "x"], reply.json(200, { ok: true }));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("Run `widgetco widgets/rename --help` for its flags.");
+    expect(requests).toHaveLength(0);
+  });
+});
+
 describe("credentials and URLs that cannot be sent are usage errors (exit 2), never echoed", () => {
   it.each([
     ["--token with a line break", ["ping", "--token", "tok-SECRET-1\nX-Evil: 1"], /^Error: --token has a control character .*its value is not shown\)\.\n/],

@@ -182,3 +182,34 @@ describe("credentials and headers that cannot be sent", () => {
     expect(() => fixtureClient("tok", { baseUrl: "http://127.0.0.1:1", userAgent: "app/1\n" })).toThrow(/User-Agent header/);
   });
 });
+
+describe("path parameters never leave their template", () => {
+  it.each([
+    ["..", "items.get", { id: ".." }, /^Path parameter "id" of items.get cannot be "\.\.": it would send the request to another path than \/items\/\{id\}\.$/],
+    [".", "items.get", { id: "." }, /^Path parameter "id" of items.get cannot be "\."/],
+    ["empty", "items.get", { id: "" }, /^Path parameter "id" of items.get cannot be empty/],
+    ["an empty list", "items.get", { id: [] }, /cannot be empty/],
+    ["[\"..\"]", "items.get", { id: [".."] }, /cannot be "\.\."/],
+    [".. (POST)", "items.launch", { id: "..", body: {} }, /^Path parameter "id" of items.launch cannot be "\.\."/],
+    [".. (DELETE)", "items.delete", { id: ".." }, /^Path parameter "id" of items.delete cannot be "\.\."/],
+  ] as const)("%s is a TypeError naming the parameter, and nothing is sent", async (_name, id, params, message) => {
+    server = await startFaultServer(ok);
+    const error = await fixtureClient("tok", { baseUrl: server.url }).request(id, params as Record<string, unknown>).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([["..."], ["a..b"], [".hidden"], ["%2e%2e"], ["../x"]])("%s stays inside its segment", async (id) => {
+    server = await startFaultServer(ok);
+    await fixtureClient("tok", { baseUrl: `${server.url}/v1` }).request("items.get", { id });
+    expect(server.requests[0]!.url).toBe(`/v1/items/${encodeURIComponent(id)}`);
+  });
+
+  it("client.raw refuses them too", async () => {
+    server = await startFaultServer(ok);
+    const raw = fixtureClient("tok", { baseUrl: `${server.url}/v1` }).raw;
+    await expect(raw.GET("/items/{id}" as never, { params: { path: { id: ".." } } } as never)).rejects.toThrow(/^Path parameter "id" of \S*\/v1\/items\/\{id\} cannot be "\.\."/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
