@@ -92,4 +92,12 @@ describe("cloudnexus ApiClient faults", () => {
     await expect(client.request(operationId, params)).rejects.toBeInstanceOf(TypeError);
     expect(server.requests).toHaveLength(0);
   });
+
+  it("a 204 on me (the spec answers it only with a JSON 200) is an InvalidResponseError; sshKeys.delete's declared 204 resolves", async () => {
+    server = await startFaultServer((_req, res) => res.writeHead(204).end());
+    const client = new ApiClient("k", { baseUrl: server.url });
+    await expect(client.me()).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(client.me()).rejects.toThrow("The 204 response to me has no body, but the spec promises a JSON body for it.");
+    await expect(client.sshKeys.delete({ id: "ssh_key_a1b2c3" })).resolves.toBeUndefined();
+  });
 });

@@ -210,13 +210,21 @@ async function attemptOnce(
 }
 
 function parseSuccess(operationId: string, op: OperationDescriptor, response: Response, text: string): unknown {
-  if (!op.json || response.status === 204 || response.status === 205) return undefined;
+  if (!op.json) return undefined;
+  // an empty answer where the spec promises a JSON body would resolve `undefined` against the types
+  if (response.status === 204 || response.status === 205 || !text.trim()) {
+    throw new InvalidResponseError(
+      `The ${response.status} response to ${operationId} has no body, but the spec promises a JSON body for it.`,
+      response,
+      text,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
     const snippet = text.replace(/\s+/g, " ").slice(0, 120);
     throw new InvalidResponseError(
-      `The ${response.status} response to ${operationId} is not valid JSON${snippet ? `: ${snippet}` : " (empty body)"}.`,
+      `The ${response.status} response to ${operationId} is not valid JSON: ${snippet}.`,
       response,
       text,
       { cause: error },

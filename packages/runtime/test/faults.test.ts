@@ -188,9 +188,22 @@ describe("bodies", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("a 204 resolves to undefined", async () => {
+  it("a 204 resolves to undefined where the spec declares no body", async () => {
     const { url } = await serve((_req, res) => res.writeHead(204).end());
     await expect(fixtureClient("tok", { baseUrl: url }).request("items.delete", { id: "it_1" })).resolves.toMatchObject({ data: undefined });
+  });
+
+  it.each([
+    ["a 204", (_req, res) => res.writeHead(204).end()],
+    ["an empty 200", reply.text(200, "", "application/json")],
+    ["a 200 of blanks", reply.text(200, " \n", "application/json")],
+    ["a 205", (_req, res) => res.writeHead(205).end()],
+  ] as Array<[string, Handler]>)("%s where the spec promises a JSON body is an InvalidResponseError, not retried", async (_name, handler) => {
+    const { url, requests } = await serve(handler);
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.get", { id: "it_1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^The 20[045] response to items.get has no body, but the spec promises a JSON body for it\.$/);
+    expect(requests).toHaveLength(1);
   });
 
   it("the request id comes from the header when the body has none", async () => {
