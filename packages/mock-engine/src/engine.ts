@@ -54,12 +54,18 @@ export interface EngineOptions {
 export interface Engine {
   handle(request: EngineRequest): EngineResponse;
   /** The spec's answer of `operationId` for an error `status` (e.g. Prism's own 401/422 rejections, reworded). */
-  errorAnswer(operationId: string | undefined, status: number, message?: string): EngineResponse | undefined;
+  errorAnswer(operationId: string | undefined, status: number, message?: string, problems?: Problem[]): EngineResponse | undefined;
   /** Back to the initial state (seeds, fixtures, id sequence, idempotency keys, rate limits). */
   reset(): void;
   /** A copy of the stored items of a resource. */
   items(resource: string): Array<Record<string, Json>>;
   readonly resources: readonly string[];
+}
+
+/** One problem of a rejected request: where (`query.status`, `body.name`) and what is wrong. */
+export interface Problem {
+  field: string;
+  reason: string;
 }
 
 interface PendingAction {
@@ -214,14 +220,32 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     return error(ctx, 404, `No ${singular(name)} with ${resource.keyField} ${key ?? ""} exists.`);
   }
 
-  function error(ctx: Context, status: number, message?: string, exampleHint?: RegExp): EngineResponse {
+  /**
+   * The spec's error answer for `status`, its message replaced by `message` and its per-field details
+   * (when the error body has a list of them) by `problems`, so they describe this request, not the example's.
+   */
+  function error(ctx: Context, status: number, message?: string, exampleHint?: RegExp, problems: Problem[] = []): EngineResponse {
     const response = declared(ctx.operation, status);
     const examples = response?.examples ?? [];
     const chosen = (exampleHint && examples.find(([name, value]) => exampleHint.test(name) || exampleHint.test(JSON.stringify(value)))) ?? examples[0];
     const body = clone(chosen?.[1]);
     const holder = model.errorShape.path.reduce((node: Json, key) => node?.[key], body);
-    if (message && holder && model.errorShape.message && typeof holder === "object") holder[model.errorShape.message] = message;
+    if (holder && typeof holder === "object") {
+      if (message && model.errorShape.message) holder[model.errorShape.message] = message;
+      const details = model.errorShape.details;
+      if (message && details && Array.isArray(holder[details])) holder[details] = detailsFor(holder[details][0], problems);
+    }
     return { status, headers: {}, body, operationId: ctx.operation.operationId };
+  }
+
+  /** Per-field details in the shape of the example's first one: its "where" field and its "what" field. */
+  function detailsFor(sample: Json, problems: Problem[]): Json[] {
+    if (!sample || typeof sample !== "object") return [];
+    const keys = Object.keys(sample);
+    const where = keys.find((key) => /field|param|location|path|name/i.test(key));
+    const what = keys.find((key) => key !== where && /reason|message|detail|description|issue/i.test(key));
+    if (!where || !what || keys.length !== 2) return [];
+    return problems.slice(0, 100).map((problem) => ({ [where]: problem.field.slice(0, 200), [what]: problem.reason.slice(0, 2000) }));
   }
 
   const ok = (ctx: Context, body: Json, status?: number): EngineResponse => ({
@@ -289,12 +313,17 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     const base = clone(successResponse(ctx.operation)?.examples[0]?.[1]) ?? {};
     const item: Record<string, Json> = {};
     const body = ctx.body && typeof ctx.body === "object" ? ctx.body : {};
+    const sendable = propertiesOf(doc, ctx.operation.requestBody?.schema ?? {});
     for (const [field, raw] of Object.entries(propertiesOf(doc, resourceSchema(resource)))) {
       const schema = deref(doc, raw);
+      const types = [schema?.type].flat();
       if (field === resource.keyField) item[field] = newKey(name, String(base[field] ?? `${singular(name)}_`));
       else if (body[field] !== undefined) item[field] = clone(body[field]);
       else if (isDateTime(schema) && base[field] !== null) item[field] = new Date(now()).toISOString();
       else if (schema?.default !== undefined) item[field] = clone(schema.default);
+      // a field the client could have sent but did not: empty, not the example's (its tags, its instances)
+      else if (field in sendable && types.includes("array")) item[field] = [];
+      else if (field in sendable && types.includes("null")) item[field] = null;
       else if (base[field] !== undefined) item[field] = base[field];
     }
     const effect = ctx.operation.mock?.effect;
@@ -480,7 +509,10 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     if (scope) {
       const earlier = idempotency.get(scope);
       if (earlier && earlier.hash === hash(request.body)) return clone(earlier.response);
-      if (earlier) return decorate(ctx, error(ctx, 409, undefined, /idempot/i));
+      if (earlier) {
+        const message = `The ${op.idempotencyHeader} ${idempotencyKey} was already used with a different request body.`;
+        return decorate(ctx, error(ctx, 409, message, /idempot/i, [{ field: op.idempotencyHeader!, reason: "Use a new key for a different request." }]));
+      }
     }
     const response = decorate(ctx, dispatch(ctx));
     if (scope && response.status < 500) idempotency.set(scope, { hash: hash(request.body), response: clone(response) });
@@ -489,11 +521,11 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
 
   return {
     handle,
-    errorAnswer(operationId, status, message) {
+    errorAnswer(operationId, status, message, problems) {
       const operation = model.operations.find((op) => op.operationId === operationId);
       if (!operation || !declared(operation, status)) return undefined;
       const ctx = context(operation, { method: operation.method, path: operation.path, query: new URLSearchParams(), headers: {} }, {});
-      return decorate(ctx, error(ctx, status, message));
+      return decorate(ctx, error(ctx, status, message, undefined, problems));
     },
     reset: seedState,
     items: (resource) => clone(store[resource] ?? []),

@@ -54,13 +54,14 @@ export interface OperationModel {
   successStatus: string | null;
   pagination: { page: string; pageSize: string; items: string; meta: string | null } | null;
   idempotencyHeader: string | null;
+  requestBody?: { schema: Json } | null;
   mock?: MockRole | undefined;
 }
 
 export interface EngineModel {
   api: string;
   securitySchemes: Record<string, Json>;
-  errorShape: { path: string[]; code?: string | null; message?: string | null; requestId?: string | null; requestIdHeader?: string | null };
+  errorShape: { path: string[]; code?: string | null; message?: string | null; details?: string | null; requestId?: string | null; requestIdHeader?: string | null };
   resources: Record<string, ResourceModel>;
   operations: readonly OperationModel[];
 }

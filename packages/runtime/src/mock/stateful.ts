@@ -63,8 +63,9 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
       rejectInvalidRequests: Boolean(options.strict),
       answerRejection: ({ status, operationId, violations }) => {
         if (status === 401) return engine.errorAnswer(operationId, 401);
-        const message = violations.map(describeViolation).join("; ").slice(0, 1000);
-        return engine.errorAnswer(operationId, 422, message) ?? engine.errorAnswer(operationId, 400, message);
+        const message = `The request does not follow the API: ${violations.map(describeViolation).join("; ")}`.slice(0, 1000);
+        const problems = violations.map((violation) => ({ field: violation.where || violation.side, reason: violation.message }));
+        return engine.errorAnswer(operationId, 422, message, problems) ?? engine.errorAnswer(operationId, 400, message, problems);
       },
       onExchange: (exchange) => options.onExchange?.(exchange),
     });
