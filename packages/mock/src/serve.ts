@@ -1,6 +1,7 @@
-// `pnpm mock [api …] [--strict] [--dynamic]`: serves each API's mock at a fixed port (MOCK_PORT,
-// default 4010, then 4011, … in spec/ order) until Ctrl-C, with one log line per request and every
-// spec violation in red. --strict answers requests that break the spec with a 422.
+// `pnpm mock [api …] [--strict] [--static] [--dynamic]`: serves each API's stateful mock at a fixed port
+// (MOCK_PORT, default 4010, then 4011, … in spec/ order) until Ctrl-C, with one log line per request and
+// every spec violation in red. --strict answers requests that break the spec with a 422; --static serves
+// the spec's examples whatever was sent.
 import { parseArgs } from "node:util";
 import { serveMock, type ServedMock } from "@repo/runtime/mock";
 import { bundledSpec, listApis } from "./index.js";
@@ -14,13 +15,17 @@ let args: ReturnType<typeof readArgs>;
 function readArgs() {
   return parseArgs({
     allowPositionals: true,
-    options: { strict: { type: "boolean", default: false }, dynamic: { type: "boolean", default: false } },
+    options: {
+      strict: { type: "boolean", default: false },
+      static: { type: "boolean", default: false },
+      dynamic: { type: "boolean", default: false },
+    },
   });
 }
 try {
   args = readArgs();
 } catch (error) {
-  fail(`${(error as Error).message}\nUsage: pnpm mock [api …] [--strict] [--dynamic]`);
+  fail(`${(error as Error).message}\nUsage: pnpm mock [api …] [--strict] [--static] [--dynamic]`);
 }
 
 const all = listApis();
@@ -35,6 +40,8 @@ try {
     const mock = await serveMock({
       specFile: bundledSpec(api),
       port: basePort + all.indexOf(api),
+      model: bundledSpec(api).replace(/openapi\.json$/, "model.json"),
+      static: args!.values.static,
       strict: args!.values.strict,
       dynamic: args!.values.dynamic,
       log: (line) => console.log(chosen.length > 1 ? `[${api}] ${line}` : line),
@@ -45,7 +52,7 @@ try {
   await stopAll();
   fail((error as Error).message);
 }
-const mode = [args!.values.strict && "strict", args!.values.dynamic && "dynamic"].filter(Boolean).join(", ");
+const mode = [args!.values.static || args!.values.dynamic ? "static" : "stateful", args!.values.strict && "strict", args!.values.dynamic && "dynamic"].filter(Boolean).join(", ");
 console.log(`Mocks are running${mode ? ` (${mode})` : ""}; Ctrl-C stops them:`);
 for (const [api, mock] of served) console.log(`  ${api.padEnd(12)} ${mock.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,5 +1,7 @@
-// `<api> mock`: serves the package's own bundled spec with Prism until Ctrl-C, with one log line per
-// request and every spec violation shown loudly (the same server as the monorepo's `pnpm mock`).
+// `<api> mock`: serves the stateful mock of the package's own bundled spec (Prism judging every answer;
+// `--static` for Prism's example mock) until Ctrl-C, with one log line per request and every spec
+// violation shown loudly (the same server as the monorepo's `pnpm mock`).
+import type { EngineModel } from "@repo/mock-engine";
 import { serveMock } from "../mock/serve.js";
 import type { CliApp, CliIo } from "./app.js";
 import type { OperationFlag } from "./flags.js";
@@ -12,16 +14,17 @@ const mockFlags: OperationFlag[] = [
   { flag: "port", key: "port", in: "query", required: false, description: "Port to listen on (default: a free one)", schema: { type: "integer", minimum: 1, maximum: 65535 }, kind: "integer" },
   { flag: "host", key: "host", in: "query", required: false, description: "Host to bind (default 127.0.0.1)", schema: { type: "string" }, kind: "string" },
   { flag: "strict", key: "strict", in: "query", required: false, description: "Reject requests that break the spec with 422 (and answers that would break it with 500)", schema: { type: "boolean" }, kind: "boolean" },
-  { flag: "dynamic", key: "dynamic", in: "query", required: false, description: "Generate answers from the schemas instead of the spec's examples", schema: { type: "boolean" }, kind: "boolean" },
+  { flag: "static", key: "static", in: "query", required: false, description: "Answer the spec's examples whatever was sent (no state)", schema: { type: "boolean" }, kind: "boolean" },
+  { flag: "dynamic", key: "dynamic", in: "query", required: false, description: "With --static: generate answers from the schemas instead of the examples", schema: { type: "boolean" }, kind: "boolean" },
 ];
 
 export function mockHelp(app: CliApp): string {
   const bin = app.model.api;
   const lines = mockFlags.map((f) => `  --${f.flag}${f.kind === "boolean" ? "" : ` <${f.kind}>`}`.padEnd(24) + f.description);
   return [
-    `${bin} mock — serve a Prism mock of the ${app.model.title} (${app.model.version}) until Ctrl-C.`,
+    `${bin} mock — serve a stateful mock of the ${app.model.title} (${app.model.version}), every answer validated by Prism, until Ctrl-C.`,
     "",
-    `Usage: ${bin} mock [--port <n>] [--strict] [--dynamic]`,
+    `Usage: ${bin} mock [--port <n>] [--strict] [--static [--dynamic]]`,
     "",
     "Needs @stoplight/prism-cli next to this package (npm install --save-dev @stoplight/prism-cli@5.14.2).",
     "",
@@ -50,6 +53,8 @@ export async function serveMockCommand(app: CliApp, io: CliIo, output: Output, a
     specFile: app.specFile,
     ...(port !== undefined ? { port } : {}),
     ...(typeof host === "string" ? { host } : {}),
+    model: app.model as unknown as EngineModel,
+    static: single(line.values, "static") === true,
     strict: single(line.values, "strict") === true,
     dynamic: single(line.values, "dynamic") === true,
     log: (text) => output.out(`${text}\n`),

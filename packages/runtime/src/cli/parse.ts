@@ -14,6 +14,7 @@ export interface GlobalValues {
   all: boolean;
   include: boolean;
   mock: boolean;
+  static: boolean;
   verbose: boolean;
   help: boolean;
   version: boolean;
@@ -51,7 +52,7 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Operat
   const { tokens } = parseArgs({
     args: [...argv], options, strict: false, allowPositionals: true, allowNegative: true, tokens: true,
   });
-  const globals: GlobalValues = { all: false, include: false, mock: false, verbose: false, help: false, version: false };
+  const globals: GlobalValues = { all: false, include: false, mock: false, static: false, verbose: false, help: false, version: false };
   const values = new Map<string, Array<string | boolean>>();
   const positionals: string[] = [];
   const known = new Set(Object.keys(options));
@@ -104,6 +105,7 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
     case "all":
     case "include":
     case "mock":
+    case "static":
     case "verbose":
     case "help":
     case "version":

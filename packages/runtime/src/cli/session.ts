@@ -2,7 +2,10 @@
 // token, --session, --verbose's request log, --prefer's mock scenario.
 import { baseUrlProblem, headerValueProblem, withoutUserinfo } from "../checks.js";
 import type { ClientOptions, PreferOptions, RequestOptions } from "../options.js";
+import type { EngineModel } from "@repo/mock-engine";
 import { startPrism } from "../mock/prism.js";
+import { formatExchange } from "../mock/report.js";
+import { startStatefulMock } from "../mock/stateful.js";
 import type { CliApp, CliClient, CliIo } from "./app.js";
 import { configPath, readConfig } from "./config.js";
 import { envNames } from "./model.js";
@@ -24,6 +27,7 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   const env = envNames(app.model);
   const log = (text: string) => globals.verbose && output.err(`[debug] ${text}\n`);
   if (globals.mock && globals.baseUrl) throw new UsageError("Use --mock or --base-url, not both.");
+  if (globals.static && !globals.mock) throw new UsageError("--static chooses the kind of --mock: use it with --mock.");
   if (globals.session !== undefined && !app.model.auth?.cookie) {
     throw new UsageError(`The ${app.model.title} has no session cookie: authenticate with --token.`);
   }
@@ -35,8 +39,11 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   }
   let stop = async () => {};
   if (globals.mock) {
-    log(`starting a Prism mock of ${app.specFile}`);
-    const mock = await startPrism(app.specFile, globals.verbose ? { onLog: (text) => log(`[mock] ${text}`) } : {}).catch((error: unknown) => {
+    log(`starting a ${globals.static ? "static Prism" : "stateful"} mock of ${app.specFile}`);
+    const started = globals.static
+      ? startPrism(app.specFile, globals.verbose ? { onLog: (text) => log(`[mock] ${text}`) } : {})
+      : startStatefulMock({ specFile: app.specFile, model: app.model as unknown as EngineModel, onExchange: (exchange) => log(`[mock] ${formatExchange(exchange).join("\n")}`) });
+    const mock = await started.catch((error: unknown) => {
       throw new CliFailure(`--mock could not start the mock: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     baseUrl = mock.url;
