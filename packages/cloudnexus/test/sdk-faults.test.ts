@@ -100,4 +100,12 @@ describe("cloudnexus ApiClient faults", () => {
     await expect(client.me()).rejects.toThrow("The 204 response to me has no body, but the spec promises a JSON body for it.");
     await expect(client.sshKeys.delete({ id: "ssh_key_a1b2c3" })).resolves.toBeUndefined();
   });
+
+  it("a 429 asking for 120 s is not retried: a RateLimitError with retryAfter 120, at once", async () => {
+    server = await startFaultServer(reply.json(429, { error: { code: "RATE_LIMITED", message: "Slow down.", details: [], request_id: "req_rl" } }, { "retry-after": "120" }));
+    const error = await new ApiClient("k", { baseUrl: server.url }).instances.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfter: 120, message: "429 RATE_LIMITED: Slow down. (retry after 120 s) (request id req_rl)" });
+    expect(server.requests).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@
 // request that got no response becomes a ConnectionError or TimeoutError; a 2xx body that is not the
 // JSON the spec promises becomes an InvalidResponseError.
 import type { ErrorShape } from "./descriptor.js";
+import { parseRetryAfter } from "./retry.js";
 
 /** The fields read from an error body (per the API's error schema) and the response. */
 export interface ApiErrorFields {
@@ -10,6 +11,8 @@ export interface ApiErrorFields {
   title?: string | undefined;
   details?: unknown;
   requestId?: string | undefined;
+  /** Seconds the server asked to wait (a valid Retry-After header), rounded up. */
+  retryAfter?: number | undefined;
 }
 
 /** The API answered with a non-2xx status. */
@@ -25,6 +28,11 @@ export class ApiError extends Error {
   readonly details: unknown;
   /** The request id to quote to support (from the body or the response headers). */
   readonly requestId: string | undefined;
+  /**
+   * Seconds to wait before trying again, from a valid Retry-After header (429, 503…). When it is
+   * longer than the client waits (60 s), the request was not retried: schedule it yourself.
+   */
+  readonly retryAfter: number | undefined;
   /** The parsed body (or its text when it is not JSON). */
   readonly body: unknown;
   /** The raw response; its body has been read. */
@@ -37,6 +45,7 @@ export class ApiError extends Error {
     this.title = fields.title;
     this.details = fields.details;
     this.requestId = fields.requestId;
+    this.retryAfter = fields.retryAfter;
     this.body = body;
     this.response = response;
   }
@@ -113,7 +122,9 @@ export function readErrorFields(shape: ErrorShape, body: unknown, response: Resp
   for (const key of shape.path ?? []) node = isObject(node) ? node[key] : undefined;
   const obj = isObject(node) ? node : {};
   const str = (key: string | undefined) => (key && typeof obj[key] === "string" ? (obj[key] as string) : undefined);
+  const wait = parseRetryAfter(response.headers.get("retry-after"));
   return {
+    retryAfter: wait === undefined ? undefined : Math.ceil(wait / 1000),
     code: str(shape.code),
     message: str(shape.message),
     title: str(shape.title),
@@ -134,7 +145,8 @@ function describe(status: number, statusText: string, fields: ApiErrorFields, bo
   const text =
     [fields.title, fields.message].filter(Boolean).join(": ") ||
     (typeof body === "string" && body ? `the body is not JSON: ${body.replace(/\s+/g, " ").slice(0, 120)}` : "no error message");
-  return `${head}: ${text}${detailLines(fields.details)}${fields.requestId ? ` (request id ${fields.requestId})` : ""}`;
+  const wait = fields.retryAfter ? ` (retry after ${fields.retryAfter} s)` : "";
+  return `${head}: ${text}${detailLines(fields.details)}${wait}${fields.requestId ? ` (request id ${fields.requestId})` : ""}`;
 }
 
 /** Per-field details, e.g. `[{ field: "region", reason: "Must be one of …" }]` → ` (region: Must be one of …)`. */

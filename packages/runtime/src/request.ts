@@ -4,7 +4,7 @@ import { checkHeader } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions } from "./options.js";
-import { canRetryMethod, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
+import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
 
 /** A client's settings once defaults and the environment are applied. */
@@ -142,7 +142,7 @@ export async function performRequest(
         if (!request.idempotent && maxRetries > 0) log?.(notRetried(config, operationId, request));
         throw error;
       }
-      const delay = retryDelay(attempt, null);
+      const delay = retryDelay(attempt);
       log?.(`${config.api.name} ${operationId}: ${error.message}; retrying in ${delay} ms`);
       await sleep(delay, options.signal);
       continue;
@@ -150,20 +150,25 @@ export async function performRequest(
     log?.(`${config.api.name} ${operationId}: ${response.status} in ${Date.now() - started} ms`);
 
     if (response.ok) return { data: parseSuccess(operationId, op, response, text), response };
-    if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
-      const retryAfter = response.headers.get("retry-after");
-      const delay = retryDelay(attempt, retryAfter);
-      log?.(
-        `${config.api.name} ${operationId}: retrying in ${delay} ms${retryAfter ? ` (Retry-After: ${retryAfter})` : ""}`,
-        { status: response.status, delay },
-      );
-      await sleep(delay, options.signal);
-      continue;
+    const error = createApiError(config.api.errorShape, parseErrorBody(text), response);
+    if (RETRYABLE_STATUSES.has(response.status)) {
+      const wait = parseRetryAfter(response.headers.get("retry-after"));
+      // a server asking for longer than we wait gets no retry: error.retryAfter lets the caller schedule it
+      const tooLong = wait !== undefined && wait > MAX_RETRY_AFTER_MS;
+      if (canRetry && !tooLong) {
+        const delay = retryDelay(attempt, wait);
+        log?.(`${config.api.name} ${operationId}: retrying in ${delay} ms${wait === undefined ? "" : ` (Retry-After: ${response.headers.get("retry-after")})`}`, {
+          status: response.status,
+          delay,
+        });
+        await sleep(delay, options.signal);
+        continue;
+      }
+      if (canRetry) {
+        log?.(`${config.api.name} ${operationId}: not retried: Retry-After asks for ${error.retryAfter} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s this client waits (see error.retryAfter)`);
+      } else if (!request.idempotent && maxRetries > 0) log?.(notRetried(config, operationId, request));
     }
-    if (RETRYABLE_STATUSES.has(response.status) && !request.idempotent && maxRetries > 0) {
-      log?.(notRetried(config, operationId, request));
-    }
-    throw createApiError(config.api.errorShape, parseErrorBody(text), response);
+    throw error;
   }
 }
 

@@ -12,25 +12,29 @@ export function canRetryMethod(method: string, hasIdempotencyKey: boolean): bool
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
-/** A Retry-After longer than this is not honoured (we back off normally instead of hanging). */
-const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The longest Retry-After the client waits. A server asking for longer gets no retry: the error is
+ * thrown at once with `retryAfter`, so the caller can schedule the call (a hidden wait would hang).
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
- * The delay before retry number `retry` (0-based): the server's Retry-After (seconds or an HTTP
- * date) when it gives one, else exponential backoff with up to 25% jitter.
+ * The delay before retry number `retry` (0-based): the server's Retry-After in ms when it gave a
+ * valid one, else exponential backoff with up to 25% jitter.
  */
-export function retryDelay(retry: number, retryAfter: string | null, now: number = Date.now()): number {
-  const fromServer = parseRetryAfter(retryAfter, now);
-  if (fromServer !== undefined && fromServer <= MAX_RETRY_AFTER_MS) return fromServer;
+export function retryDelay(retry: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
   const backoff = Math.min(INITIAL_DELAY_MS * 2 ** retry, MAX_DELAY_MS);
   return Math.round(backoff * (1 - Math.random() * 0.25));
 }
 
-/** Retry-After in ms, or undefined when absent or unreadable. */
+/** Retry-After in ms (RFC 9110: delay-seconds or an HTTP-date), or undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // every HTTP-date form starts with a day name; Date.parse alone reads "-5" as a year
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -96,6 +96,39 @@ describe("retries", () => {
   });
 });
 
+describe("Retry-After beyond what the client waits (60 s)", () => {
+  const inAnHour = () => new Date(Date.now() + 3_600_000).toUTCString();
+  it.each([
+    ["503 with Retry-After: 120", () => reply.json(503, errorBody, { "retry-after": "120" }), ServiceUnavailableError, 120],
+    ["429 with Retry-After: 61", () => reply.json(429, errorBody, { "retry-after": "61" }), RateLimitError, 61],
+    ["503 with an HTTP date an hour ahead", () => reply.json(503, errorBody, { "retry-after": inAnHour() }), ServiceUnavailableError, 3600],
+  ] as const)("%s is not retried: thrown at once with error.retryAfter in seconds", async (_name, handler, ErrorClass, seconds) => {
+    const { url, requests } = await serve(handler());
+    const started = Date.now();
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect((error as ApiError).retryAfter).toBeGreaterThanOrEqual(seconds - 1);
+    expect((error as ApiError).retryAfter).toBeLessThanOrEqual(seconds);
+    expect((error as Error).message).toMatch(/ \(retry after \d+ s\) \(request id req_1\)$/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each(["-5", "soon"])("an invalid Retry-After (%s) counts as absent: normal backoff, never 0 ms", async (header) => {
+    const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": header }), ok);
+    const started = Date.now();
+    await fixtureClient("tok", { baseUrl: url }).request("items.list");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(370);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("a retried error still carries the last Retry-After", async () => {
+    const { url } = await serve(reply.json(429, errorBody, { "retry-after": "0" }));
+    const error = await fixtureClient("tok", { baseUrl: url, maxRetries: 1 }).request("items.list").catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfter: 0 });
+  });
+});
+
 describe("POST and idempotency", () => {
   it("a POST without an idempotency key is not retried", async () => {
     const { url, requests } = await serve(reply.json(503, errorBody, { "retry-after": "0" }), ok);

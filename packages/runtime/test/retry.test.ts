@@ -10,18 +10,26 @@ describe("Retry-After", () => {
     ["an HTTP date", "Thu, 01 Jan 2026 00:00:04 GMT", 4000],
     ["a date in the past", "Wed, 31 Dec 2025 23:59:00 GMT", 0],
     ["garbage", "soon", undefined],
+    ["a negative number (Date.parse would read a year)", "-5", undefined],
+    ["a bare year", "2030", 2030_000],
+    ["a number with a unit", "5s", undefined],
+    ["a date without its day name", "01 Jan 2026 00:00:04 GMT", undefined],
     ["nothing", null, undefined],
   ] as const)("reads %s", (_name, header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
   });
 
   it("is honoured as the delay", () => {
-    expect(retryDelay(0, "2", now)).toBe(2000);
-    expect(retryDelay(3, "Thu, 01 Jan 2026 00:00:01 GMT", now)).toBe(1000);
+    expect(retryDelay(0, parseRetryAfter("2", now))).toBe(2000);
+    expect(retryDelay(3, parseRetryAfter("Thu, 01 Jan 2026 00:00:01 GMT", now))).toBe(1000);
   });
 
-  it("beyond a minute falls back to backoff instead of hanging", () => {
-    expect(retryDelay(0, "3600", now)).toBeLessThanOrEqual(500);
+  it("an invalid one counts as absent: normal backoff, never 0 ms", () => {
+    for (const header of ["-5", "soon", ""]) {
+      const delay = retryDelay(0, parseRetryAfter(header, now));
+      expect(delay).toBeGreaterThanOrEqual(375);
+      expect(delay).toBeLessThanOrEqual(500);
+    }
   });
 });
 
@@ -29,7 +37,7 @@ describe("backoff", () => {
   it("doubles per retry with up to 25% jitter, capped at 8 s", () => {
     for (const [retry, full] of [[0, 500], [1, 1000], [2, 2000], [6, 8000], [10, 8000]] as const) {
       for (let i = 0; i < 50; i++) {
-        const delay = retryDelay(retry, null, now);
+        const delay = retryDelay(retry);
         expect(delay).toBeGreaterThanOrEqual(full * 0.75);
         expect(delay).toBeLessThanOrEqual(full);
       }
@@ -37,7 +45,7 @@ describe("backoff", () => {
   });
 
   it("varies (jitter)", () => {
-    expect(new Set(Array.from({ length: 20 }, () => retryDelay(2, null, now))).size).toBeGreaterThan(1);
+    expect(new Set(Array.from({ length: 20 }, () => retryDelay(2))).size).toBeGreaterThan(1);
   });
 });
 
