@@ -1,5 +1,6 @@
 // The request core: turns (operation, flat params, options) into an HTTP request, sends it with
 // timeouts and retries, and turns the response into data or a typed error.
+import { onAbort } from "./abort.js";
 import { checkHeader } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
@@ -190,8 +191,7 @@ async function attemptOnce(
   const bounded = timeout > 0 && timeout <= MAX_TIMER_MS;
   // an AbortSignal costs CPU on every request: make one only when something may abort
   const controller = bounded || caller ? new AbortController() : undefined;
-  const onAbort = () => controller?.abort(caller?.reason);
-  caller?.addEventListener("abort", onAbort, { once: true });
+  const release = caller && controller ? onAbort(caller, () => controller.abort(caller.reason)) : undefined;
   let timedOut = false;
   const timer = bounded
     ? setTimeout(() => {
@@ -210,7 +210,7 @@ async function attemptOnce(
     throw new ConnectionError(`Could not reach ${request.url}: ${reason}.`, { cause: error });
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    caller?.removeEventListener("abort", onAbort);
+    release?.();
   }
 }
 

@@ -1,5 +1,6 @@
 // The request core against a local server producing the faults Prism cannot: resets, slow answers,
 // malformed bodies, 429/503 with Retry-After. Each case checks the error class and the attempt count.
+import { getEventListeners } from "node:events";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -199,6 +200,38 @@ describe("timeouts and cancellation", () => {
     setTimeout(() => controller.abort(new Error("user cancelled")), 50);
     await expect(pending).rejects.toThrow("user cancelled");
     expect(requests).toHaveLength(1);
+  });
+
+  it("one caller signal shared by 100 concurrent calls (and their retry waits) raises no MaxListenersExceededWarning", async () => {
+    let served = 0;
+    // the first answer of every call is a 503 asking for a short wait, so the calls also wait on the signal
+    const { url, requests } = await serve((_req, res) => {
+      const status = ++served <= 100 ? 503 : 200;
+      setTimeout(() => res.writeHead(status, { "content-type": "application/json", "retry-after": "0.05" }).end(JSON.stringify(status === 200 ? { items: [] } : errorBody)), 20);
+    });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const client = fixtureClient("tok", { baseUrl: url });
+      await Promise.all(Array.from({ length: 100 }, () => client.request("items.list", {}, { signal: controller.signal })));
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0); // nothing left behind once the calls end
+      await new Promise((resolve) => setTimeout(resolve, 50)); // warnings are emitted on a later tick
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    expect(requests).toHaveLength(200);
+  });
+
+  it("a shared signal still aborts every call that uses it", async () => {
+    const { url } = await serve(reply.slow(5_000));
+    const controller = new AbortController();
+    const client = fixtureClient("tok", { baseUrl: url });
+    const calls = Array.from({ length: 20 }, () => client.request("items.list", {}, { signal: controller.signal }).catch((e: unknown) => e));
+    setTimeout(() => controller.abort(new Error("all stop")), 50);
+    expect((await Promise.all(calls)).map((e) => (e as Error).message)).toEqual(Array(20).fill("all stop"));
   });
 
   it("an abort during the wait between retries stops the retries", async () => {
