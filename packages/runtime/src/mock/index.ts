@@ -19,4 +19,5 @@ export {
 export type { Exchange } from "./exchange-recorder.js";
 export type { Violation } from "./violations.js";
 export { operationMatcher } from "./operations.js";
-export { sdkMock, startMockServer, type MockClientOptions, type MockServer, type SdkClientClass, type StartMockOptions } from "./start-mock.js";
+export { sdkMock, startMockServer, type MockClientOptions, type MockRequest, type MockServer, type SdkClientClass, type StartMockOptions } from "./start-mock.js";
+export { startStatefulMock, type StatefulMock, type StatefulMockOptions } from "./stateful.js";
