@@ -90,11 +90,11 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
   it("installs from the tarball only what a user gets", () => {
     const installed = JSON.parse(readFileSync(join(project, "node_modules", "cloudnexus", "package.json"), "utf8"));
     expect(installed.exports["./mock"]).toBeDefined();
-    expect(readdirSync(join(project, "node_modules", "cloudnexus", "generated"))).toEqual(["openapi.json"]);
+    expect(readdirSync(join(project, "node_modules", "cloudnexus", "generated"))).toEqual(["model.json", "openapi.json"]);
   });
 
-  it("runs the README example: a success and an error scenario, and a mock shared by a global setup", () => {
-    expect(run.output).toMatch(/✓ test\/instances\.test\.ts > lists running instances/);
+  it("runs the README example: a stateful flow, an error scenario, and a mock shared by a global setup", () => {
+    expect(run.output).toMatch(/✓ test\/instances\.test\.ts > creates, finds, renames, reboots and deletes an instance/);
     expect(run.output).toMatch(/✓ test\/instances\.test\.ts > surfaces a 429 from instances\.create as a RateLimitError/);
     expect(run.output).toMatch(/✓ test\/account\.test\.ts > reads the account from the shared mock/);
     expect(run.output).toMatch(/Tests +3 passed \(3\)/);

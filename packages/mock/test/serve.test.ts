@@ -62,7 +62,7 @@ describe("pnpm mock (the serve script)", () => {
       if (child.exitCode !== null) throw new Error(output);
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(output).toContain(`Mocks are running (strict); Ctrl-C stops them:\n  cloudnexus   http://127.0.0.1:${port}`);
+    expect(output).toContain(`Mocks are running (stateful, strict); Ctrl-C stops them:\n  cloudnexus   http://127.0.0.1:${port}`);
     expect((await fetch(`http://127.0.0.1:${port}/me`, { headers: token })).status).toBe(200);
     while (!output.includes("→ 200 me")) await new Promise((r) => setTimeout(r, 20));
     const prismPids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
