@@ -7,6 +7,7 @@ import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -50,6 +51,7 @@ export class BaseClient<Paths extends {} = {}> {
       headers,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       // called unbound: some fetch implementations require `this` to be globalThis
       fetch: (input, init) => fetchImpl(input, init),
       logger: options.logger,

@@ -134,10 +134,21 @@ export function readErrorFields(shape: ErrorShape, body: unknown, response: Resp
   };
 }
 
-/** The ApiError subclass for a status. */
-export function createApiError(shape: ErrorShape, body: unknown, response: Response): ApiError {
+/** The ApiError subclass for a status, from the parsed body and its `text`. */
+export function createApiError(shape: ErrorShape, body: unknown, response: Response, text = ""): ApiError {
   const ErrorClass = CLASSES[response.status] ?? ApiError;
-  return new ErrorClass(response.status, readErrorFields(shape, body, response), body, response);
+  const error = new ErrorClass(response.status, readErrorFields(shape, body, response), body, response);
+  // the message and fields come from the whole body; the error keeps at most 64 KiB of it, as text
+  if (text.length > KEPT_BODY_CHARS) (error as { body: unknown }).body = keptBody(text);
+  return error;
+}
+
+/** How much of a body an error keeps (errors get logged, serialized and kept around). */
+const KEPT_BODY_CHARS = 64 * 1024;
+
+/** A body as an error keeps it: whole up to 64 KiB, else its start and a note saying so. */
+export function keptBody(text: string): string {
+  return text.length <= KEPT_BODY_CHARS ? text : `${text.slice(0, KEPT_BODY_CHARS)}… [cut by the SDK at ${KEPT_BODY_CHARS} of ${text.length} characters]`;
 }
 
 function describe(status: number, statusText: string, fields: ApiErrorFields, body: unknown): string {

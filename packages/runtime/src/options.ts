@@ -14,6 +14,11 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** How many times a failed request is retried (default 2). */
   maxRetries?: number | undefined;
+  /**
+   * The largest response body read, in bytes (default 50 MiB; Infinity: no limit). A larger one fails
+   * with an InvalidResponseError, before it is read when Content-Length says so.
+   */
+  maxResponseBytes?: number | undefined;
   /** A fetch implementation (default: the global fetch). */
   fetch?: typeof globalThis.fetch | undefined;
   /** Headers sent on every request. */

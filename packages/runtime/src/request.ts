@@ -3,8 +3,9 @@
 import { onAbort } from "./abort.js";
 import { checkHeader } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
-import { ConnectionError, createApiError, InvalidResponseError, TimeoutError } from "./errors.js";
+import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions } from "./options.js";
+import { readText } from "./read-body.js";
 import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
 
@@ -16,6 +17,8 @@ export interface ResolvedConfig {
   headers: Record<string, string>;
   timeout: number;
   maxRetries: number;
+  /** The largest response body read, in bytes. */
+  maxResponseBytes: number;
   fetch: typeof globalThis.fetch;
   logger: Logger | undefined;
 }
@@ -136,7 +139,7 @@ export async function performRequest(
     let response: Response;
     let text: string;
     try {
-      ({ response, text } = await attemptOnce(config, request, options));
+      ({ response, text } = await attemptOnce(config, operationId, request, options));
     } catch (error) {
       if (!(error instanceof ConnectionError)) throw error;
       if (!canRetry) {
@@ -151,7 +154,7 @@ export async function performRequest(
     log?.(`${config.api.name} ${operationId}: ${response.status} in ${Date.now() - started} ms`);
 
     if (response.ok) return { data: parseSuccess(operationId, op, response, text), response };
-    const error = createApiError(config.api.errorShape, parseErrorBody(text), response);
+    const error = createApiError(config.api.errorShape, parseErrorBody(text), response, text);
     if (RETRYABLE_STATUSES.has(response.status)) {
       const wait = parseRetryAfter(response.headers.get("retry-after"));
       // a server asking for longer than we wait gets no retry: error.retryAfter lets the caller schedule it
@@ -181,6 +184,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** One fetch and the read of its body, bounded by the timeout and the caller's signal. */
 async function attemptOnce(
   config: ResolvedConfig,
+  operationId: string,
   request: PreparedRequest,
   options: RequestOptions,
 ): Promise<{ response: Response; text: string }> {
@@ -202,9 +206,10 @@ async function attemptOnce(
   try {
     const init = controller ? { ...request.init, signal: controller.signal } : request.init;
     const response = await config.fetch(request.url, init);
-    return { response, text: await response.text() };
+    return { response, text: await readText(response, config.maxResponseBytes, operationId) };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
+    if (error instanceof InvalidResponseError) throw error;
     if (timedOut) throw new TimeoutError(`${request.init.method} ${request.url} timed out after ${timeout} ms.`, { cause: error });
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new ConnectionError(`Could not reach ${request.url}: ${reason}.`, { cause: error });
@@ -231,7 +236,7 @@ function parseSuccess(operationId: string, op: OperationDescriptor, response: Re
     throw new InvalidResponseError(
       `The ${response.status} response to ${operationId} is not valid JSON: ${snippet}.`,
       response,
-      text,
+      keptBody(text),
       { cause: error },
     );
   }

@@ -1,6 +1,7 @@
 // The request core against a local server producing the faults Prism cannot: resets, slow answers,
 // malformed bodies, 429/503 with Retry-After. Each case checks the error class and the attempt count.
 import { getEventListeners } from "node:events";
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -270,6 +271,72 @@ describe("bodies", () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toMatch(/^The 20[045] response to items.get has no body, but the spec promises a JSON body for it\.$/);
     expect(requests).toHaveLength(1);
+  });
+
+  it("a Content-Length over maxResponseBytes fails at once, before the body is read", async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) });
+      res.write("["); // …and never the rest: reading it would wait for the timeout
+    });
+    const started = Date.now();
+    const error = await fixtureClient("tok", { baseUrl: url, maxResponseBytes: 1024 * 1024, timeout: 5_000 }).request("items.list").catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      "The 200 response to items.list is larger than maxResponseBytes (1048576 bytes), so it was not read; raise the client's maxResponseBytes if it is expected.",
+    );
+  });
+
+  it("a streamed body that passes maxResponseBytes is aborted there (not buffered whole), and not retried", async () => {
+    let written = 0;
+    let closed: Promise<void> = Promise.resolve();
+    const { url, requests } = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }); // chunked: no Content-Length to judge by
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      closed = new Promise((resolve) => res.on("close", resolve));
+      const pump = () => {
+        while (!res.destroyed && written < 200 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed && written < 200 * 1024 * 1024) res.once("drain", pump);
+      };
+      pump();
+    });
+    const error = await fixtureClient("tok", { baseUrl: url, maxResponseBytes: 1024 * 1024 }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain("larger than maxResponseBytes (1048576 bytes)");
+    await closed;
+    expect(written).toBeLessThan(20 * 1024 * 1024);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a gzip body is judged by its decoded size (a small Content-Length cannot smuggle a large body)", async () => {
+    const packed = gzipSync(Buffer.alloc(8 * 1024 * 1024, "["));
+    const { url } = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(packed.length) }).end(packed));
+    const error = await fixtureClient("tok", { baseUrl: url, maxResponseBytes: 1024 * 1024 }).request("items.list").catch((e: unknown) => e);
+    expect((error as Error).message).toContain("larger than maxResponseBytes (1048576 bytes)");
+  });
+
+  it("a body of exactly maxResponseBytes is read", async () => {
+    const body = JSON.stringify({ items: ["x".repeat(1000)] });
+    const { url } = await serve(reply.text(200, body, "application/json"));
+    const { data } = await fixtureClient("tok", { baseUrl: url, maxResponseBytes: Buffer.byteLength(body) }).request("items.list");
+    expect(data).toEqual(JSON.parse(body));
+  });
+
+  it("an error keeps at most 64 KiB of its body, with a note; its fields come from the whole body", async () => {
+    const big = { error: { code: "BOOM", message: "Too much.", details: ["x".repeat(200_000)], request_id: "req_big" } };
+    const { url } = await serve(reply.json(500, big), reply.text(500, "y".repeat(300_000), "text/plain"), reply.text(200, `{"items": [${"1,".repeat(100_000)}`, "application/json"));
+    const client = fixtureClient("tok", { baseUrl: url });
+    const json = (await client.request("items.list").catch((e: unknown) => e)) as ApiError;
+    expect(json).toMatchObject({ status: 500, code: "BOOM", requestId: "req_big" });
+    expect(json.message).toMatch(/^500 BOOM: Too much\./);
+    expect(typeof json.body).toBe("string");
+    expect((json.body as string).length).toBeLessThan(66 * 1024);
+    expect(json.body as string).toMatch(/^\{"error":\{"code":"BOOM".*… \[cut by the SDK at 65536 of \d+ characters\]$/);
+    const text = (await client.request("items.list").catch((e: unknown) => e)) as ApiError;
+    expect(text.body).toBe(`${"y".repeat(65536)}… [cut by the SDK at 65536 of 300000 characters]`);
+    const invalid = (await client.request("items.list").catch((e: unknown) => e)) as InvalidResponseError;
+    expect(invalid).toBeInstanceOf(InvalidResponseError);
+    expect(invalid.body).toMatch(/… \[cut by the SDK at 65536 of 200011 characters\]$/);
   });
 
   it("the request id comes from the header when the body has none", async () => {

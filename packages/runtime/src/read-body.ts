@@ -1,0 +1,46 @@
+// Reads a response body within a size limit: a runaway or hostile server (or proxy) sending
+// gigabytes must not take the caller's memory with it.
+import { InvalidResponseError } from "./errors.js";
+
+/** The default `maxResponseBytes`: far above any page of these APIs, far below what exhausts a process. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The body as text, or an InvalidResponseError naming the limit: before reading when Content-Length
+ * is over it, else as soon as the stream passes it (fetch decodes gzip, so the stream is what counts).
+ */
+export async function readText(response: Response, limit: number, what: string): Promise<string> {
+  const tooLarge = () =>
+    new InvalidResponseError(
+      `The ${response.status} response to ${what} is larger than maxResponseBytes (${limit} bytes), so it was not read; raise the client's maxResponseBytes if it is expected.`,
+      response,
+      "",
+    );
+  const declared = response.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
