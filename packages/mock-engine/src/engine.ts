@@ -502,7 +502,9 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     }
     if (ctx.rate && rateLimit && ctx.rate.remaining < 0) {
       ctx.retryAfter = Math.max(1, Math.ceil((ctx.rate.reset - now()) / 1000));
-      return decorate(ctx, error(ctx, 429));
+      // the example's message names the spec's limit and wait; this one names the configured ones
+      const message = `Rate limit of ${ctx.rate.limit} requests per ${rateLimit.window ?? 60} seconds exceeded; retry in ${ctx.retryAfter} seconds.`;
+      return decorate(ctx, error(ctx, 429, message));
     }
     const idempotencyKey = op.idempotencyHeader ? request.headers[op.idempotencyHeader.toLowerCase()] : undefined;
     const scope = idempotencyKey && `${credential?.value ?? ""}\n${op.operationId}\n${request.path}\n${idempotencyKey}`;
@@ -528,7 +530,10 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
       return decorate(ctx, error(ctx, status, message, undefined, problems));
     },
     reset: seedState,
-    items: (resource) => clone(store[resource] ?? []),
+    items: (resource) => {
+      settle();
+      return clone(store[resource] ?? []);
+    },
     resources: Object.keys(model.resources),
   };
 }

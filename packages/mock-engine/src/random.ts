@@ -7,7 +7,7 @@ const RandExp = ((RandExpModule as unknown as { default?: typeof RandExpModule }
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; plenty for ids, never for secrets. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
