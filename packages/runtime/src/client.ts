@@ -55,6 +55,7 @@ export class BaseClient<Paths extends {} = {}> {
       // called unbound: some fetch implementations require `this` to be globalThis
       fetch: (input, init) => fetchImpl(input, init),
       logger: options.logger,
+      onRetry: options.onRetry,
     };
     this.#installMethods(api);
   }

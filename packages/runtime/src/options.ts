@@ -27,6 +27,24 @@ export interface ClientOptions {
   userAgent?: string | undefined;
   /** Receives one line per attempt, retry and response; never the token. */
   logger?: Logger | undefined;
+  /** Called before each wait for a retry, e.g. to tell a user why nothing happens for 30 s. */
+  onRetry?: ((retry: RetryInfo) => void) | undefined;
+}
+
+/** A retry about to wait: which attempt failed, how, and for how long the client now waits. */
+export interface RetryInfo {
+  operationId: string;
+  /** The attempt that failed (1-based) and the most there will be. */
+  attempt: number;
+  maxAttempts: number;
+  /** Milliseconds until the next attempt. */
+  delay: number;
+  /** Whether the delay is the server's Retry-After (else backoff). */
+  retryAfter: boolean;
+  /** The status of the answer that is retried, when one came. */
+  status?: number;
+  /** The connection error, when no answer came. */
+  error?: Error;
 }
 
 /** Prism's `Prefer` header: choose a mock scenario (status, named example, dynamic data) per call. */

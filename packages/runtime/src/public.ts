@@ -16,6 +16,6 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { ClientOptions, Logger, PreferOptions, RequestOptions } from "./options.js";
+export type { ClientOptions, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 export type { ApiResult } from "./request.js";
 export type { OperationParams, OperationResult } from "./typed.js";

@@ -4,7 +4,7 @@ import { onAbort } from "./abort.js";
 import { checkHeader } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
-import type { Logger, PreferOptions, RequestOptions } from "./options.js";
+import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { readText } from "./read-body.js";
 import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
@@ -21,6 +21,7 @@ export interface ResolvedConfig {
   maxResponseBytes: number;
   fetch: typeof globalThis.fetch;
   logger: Logger | undefined;
+  onRetry: ((retry: RetryInfo) => void) | undefined;
 }
 
 /** The parsed body and the raw Response (status, headers such as the request id and rate limits). */
@@ -130,42 +131,51 @@ export async function performRequest(
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const log = config.logger ? (message: string, ...details: unknown[]) => config.logger!.debug(message, ...details) : undefined;
 
+  /** Waits before the next attempt, telling the logger and the onRetry hook (the CLI announces long waits). */
+  const wait = (attempt: number, delay: number, retryAfter: boolean, status?: number, error?: Error) => {
+    config.onRetry?.({ operationId, attempt: attempt + 1, maxAttempts: maxRetries + 1, delay, retryAfter, ...(status ? { status } : {}), ...(error ? { error } : {}) });
+    return sleep(delay, options.signal);
+  };
+
   for (let attempt = 0; ; attempt++) {
     const canRetry = request.idempotent && attempt < maxRetries;
     log?.(`${config.api.name} ${operationId}: ${request.init.method} ${request.url} (attempt ${attempt + 1}/${maxRetries + 1})`, {
       headers: redact(request.init.headers, config.api.auth.header),
     });
     const started = Date.now();
-    let response: Response;
-    let text: string;
-    try {
-      ({ response, text } = await attemptOnce(config, operationId, request, options));
-    } catch (error) {
-      if (!(error instanceof ConnectionError)) throw error;
-      if (!canRetry) {
-        if (!request.idempotent && maxRetries > 0) log?.(notRetried(config, operationId, request));
-        throw error;
+    const result = await attemptOnce(config, operationId, request, options);
+    if ("failure" in result) {
+      if (canRetry && !result.final) {
+        const delay = retryDelay(attempt);
+        log?.(`${config.api.name} ${operationId}: ${result.failure}; retrying in ${delay} ms`);
+        await wait(attempt, delay, false, undefined, result.cause instanceof Error ? result.cause : undefined);
+        continue;
       }
-      const delay = retryDelay(attempt);
-      log?.(`${config.api.name} ${operationId}: ${error.message}; retrying in ${delay} ms`);
-      await sleep(delay, options.signal);
-      continue;
+      const postNote = !request.idempotent && maxRetries > 0 && !result.final;
+      if (postNote) log?.(notRetried(config, operationId, request));
+      const attempts = `${attempt + 1} attempt${attempt ? "s" : ""}`;
+      const ErrorClass = result.timedOut ? TimeoutError : ConnectionError;
+      throw new ErrorClass(
+        `${result.failure} (${attempts}${postNote ? `; a ${request.init.method} is retried only with an Idempotency-Key` : ""}).`,
+        { cause: result.cause },
+      );
     }
+    const { response, text } = result;
     log?.(`${config.api.name} ${operationId}: ${response.status} in ${Date.now() - started} ms`);
 
     if (response.ok) return { data: parseSuccess(operationId, op, response, text), response };
     const error = createApiError(config.api.errorShape, parseErrorBody(text), response, text);
     if (RETRYABLE_STATUSES.has(response.status)) {
-      const wait = parseRetryAfter(response.headers.get("retry-after"));
+      const serverWait = parseRetryAfter(response.headers.get("retry-after"));
       // a server asking for longer than we wait gets no retry: error.retryAfter lets the caller schedule it
-      const tooLong = wait !== undefined && wait > MAX_RETRY_AFTER_MS;
+      const tooLong = serverWait !== undefined && serverWait > MAX_RETRY_AFTER_MS;
       if (canRetry && !tooLong) {
-        const delay = retryDelay(attempt, wait);
-        log?.(`${config.api.name} ${operationId}: retrying in ${delay} ms${wait === undefined ? "" : ` (Retry-After: ${response.headers.get("retry-after")})`}`, {
+        const delay = retryDelay(attempt, serverWait);
+        log?.(`${config.api.name} ${operationId}: retrying in ${delay} ms${serverWait === undefined ? "" : ` (Retry-After: ${response.headers.get("retry-after")})`}`, {
           status: response.status,
           delay,
         });
-        await sleep(delay, options.signal);
+        await wait(attempt, delay, serverWait !== undefined, response.status);
         continue;
       }
       if (canRetry) {
@@ -181,13 +191,25 @@ const notRetried = (config: ResolvedConfig, operationId: string, request: Prepar
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** One fetch and the read of its body, bounded by the timeout and the caller's signal. */
+/** An attempt that got no answer: what to say, and whether another attempt could help. */
+interface Failure {
+  failure: string;
+  cause: unknown;
+  timedOut: boolean;
+  /** A redirect loop answers the same way every time. */
+  final: boolean;
+}
+
+/**
+ * One fetch and the read of its body, bounded by the timeout and the caller's signal. No answer is
+ * a Failure (the caller decides on retries); an abort, an oversized body or a bad one is thrown.
+ */
 async function attemptOnce(
   config: ResolvedConfig,
   operationId: string,
   request: PreparedRequest,
   options: RequestOptions,
-): Promise<{ response: Response; text: string }> {
+): Promise<{ response: Response; text: string } | Failure> {
   const timeout = options.timeout ?? config.timeout;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
@@ -210,9 +232,12 @@ async function attemptOnce(
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     if (error instanceof InvalidResponseError) throw error;
-    if (timedOut) throw new TimeoutError(`${request.init.method} ${request.url} timed out after ${timeout} ms.`, { cause: error });
+    const where = `${request.init.method} ${request.url}`;
+    if (timedOut) return { failure: `${where} timed out after ${timeout} ms`, cause: error, timedOut, final: false };
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new ConnectionError(`Could not reach ${request.url}: ${reason}.`, { cause: error });
+    // fetch follows at most 20 redirects ("redirect count exceeded" in Node): the same loop every time
+    if (/redirect/i.test(reason)) return { failure: `${where} was redirected too often (a redirect loop?): ${reason}; not retried`, cause: error, timedOut, final: true };
+    return { failure: `Could not reach ${request.url}: ${reason}`, cause: error, timedOut, final: false };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     release?.();

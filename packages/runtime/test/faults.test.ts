@@ -75,13 +75,31 @@ describe("retries", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("connection resets are retried with backoff, then throw ConnectionError", async () => {
+  it("connection resets are retried with backoff, then throw ConnectionError saying how many attempts were made", async () => {
     const { url, requests } = await serve(reply.reset());
     const error = await fixtureClient("tok", { baseUrl: url }).request("items.list").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toContain(url);
+    expect((error as Error).message).toMatch(new RegExp(`^Could not reach ${url}/items: .+ \\(3 attempts\\)\\.$`));
     expect(requests).toHaveLength(3);
+  });
+
+  it("a redirect loop is final: one attempt (fetch's 21 requests), not retried as a connection error", async () => {
+    const { url, requests } = await serve((req, res) => res.writeHead(302, { location: req.url ?? "/" }).end());
+    const error = await fixtureClient("tok", { baseUrl: url, maxRetries: 2 }).request("items.list").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/items was redirected too often \(a redirect loop\?\): .*; not retried \(1 attempt\)\.$/);
+    expect(requests).toHaveLength(21);
+  });
+
+  it("onRetry hears of every wait: the attempt, the delay and why", async () => {
+    const { url } = await serve(reply.json(503, errorBody, { "retry-after": "0.01" }), reply.reset(), ok);
+    const retries: unknown[] = [];
+    await fixtureClient("tok", { baseUrl: url, maxRetries: 2, onRetry: (info) => retries.push(info) }).request("items.list");
+    expect(retries).toEqual([
+      { operationId: "items.list", attempt: 1, maxAttempts: 3, delay: 10, retryAfter: true, status: 503 },
+      { operationId: "items.list", attempt: 2, maxAttempts: 3, delay: expect.any(Number), retryAfter: false, error: expect.any(Error) },
+    ]);
   });
 
   it("a reset followed by an answer succeeds", async () => {
@@ -140,9 +158,11 @@ describe("POST and idempotency", () => {
     expect(requests[0]!.headers["idempotency-key"]).toBeUndefined();
   });
 
-  it("a POST whose connection resets is not retried without a key", async () => {
+  it("a POST whose connection resets is not retried without a key, and the error says why", async () => {
     const { url, requests } = await serve(reply.reset(), ok);
-    await expect(fixtureClient("tok", { baseUrl: url }).request("items.create", { name: "a" })).rejects.toBeInstanceOf(ConnectionError);
+    const error = await fixtureClient("tok", { baseUrl: url }).request("items.create", { name: "a" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/ \(1 attempt; a POST is retried only with an Idempotency-Key\)\.$/);
     expect(requests).toHaveLength(1);
   });
 
@@ -171,7 +191,7 @@ describe("timeouts and cancellation", () => {
     const error = await client.request("items.list").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toContain("timed out after 100 ms");
+    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/items timed out after 100 ms \(2 attempts\)\.$/);
     expect(requests).toHaveLength(2);
   });
 
