@@ -46,7 +46,7 @@ describe("usage errors exit 2 before any request", () => {
   const file = join(tmpdir(), "cloudnexus-cli-missing-file.json");
   it.each([
     ["an unknown command", ["instances/lst"], /Unknown command "instances\/lst"\. Did you mean instances\/list\b/],
-    ["an unknown flag", ["instances/list", "--stats", "running"], /Unknown flag --stats\. Did you mean --status\?/],
+    ["an unknown flag", ["instances/list", "--stats", "running"], /Unknown flag --stats\. Did you mean --status\b/],
     ["a value that is not an integer", ["instances/list", "--page-size", "ten"], /--page-size expects an integer, got "ten"/],
     ["a value outside the enum", ["instances/list", "--status", "runing"], /--status must be one of: .*running.*\. Did you mean running\?/],
     ["a number above the maximum", ["instances/list", "--page-size", "1000"], /--page-size must be <= 100/],
