@@ -16,7 +16,9 @@ export const kebabCase = (name) =>
     .toLowerCase();
 
 /** Flags every CLI command takes (packages/runtime/src/cli/flags.ts); an operation's flag with one of these names is prefixed with its location. */
-const CLI_GLOBAL_FLAGS = ["data", "all", "include", "token", "base-url", "mock", "static", "prefer", "verbose", "help", "version"];
+export const CLI_GLOBAL_FLAGS = [
+  "data", "all", "include", "token", "session", "base-url", "mock", "static", "prefer", "max-retries", "retry", "quiet", "verbose", "help", "version",
+];
 
 /** A POSIX shell word: single-quoted unless it is plainly safe. */
 export const shellQuote = (text) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { startPrism, type RunningPrism } from "@repo/runtime/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../../scripts/lib/model.mjs";
-import { cliSample, curlSample, javascriptSample, pythonSample } from "../../../scripts/lib/samples.mjs";
+import { globalFlags } from "@repo/runtime/cli";
+import { CLI_GLOBAL_FLAGS, cliSample, curlSample, javascriptSample, pythonSample } from "../../../scripts/lib/samples.mjs";
 import { run } from "./helpers/exec.js";
 import { fromCurl, fromPython } from "./helpers/requests.js";
 
@@ -88,6 +89,10 @@ describe.each(["ping", "things.search", "things.replace"])("%s", (id) => {
 });
 
 describe("CLI samples", () => {
+  it("know every global flag of the CLI (a parameter named like one gets a location prefix)", () => {
+    expect([...CLI_GLOBAL_FLAGS].sort()).toEqual(globalFlags.map((g) => g.flag).sort());
+  });
+
   it.each([
     ["ping", "sample ping"],
     ["things.search", "export SAMPLE_TOKEN='<TOKEN>'\nsample things/search \\\n  --tag blue \\\n  --tag green \\\n  --query-data full \\\n  --x-trace 'trace 1'"],

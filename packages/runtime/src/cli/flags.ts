@@ -26,6 +26,8 @@ export interface GlobalFlag {
   readonly description: string;
   /** Only for APIs that accept a session cookie (help hides it elsewhere). */
   readonly cookieOnly?: boolean;
+  /** A switch that is on by default: help shows it as --no-<flag>. */
+  readonly negated?: boolean;
 }
 
 /** Flags every command takes. An operation's own flag with one of these names gets its location as a prefix. */
@@ -39,10 +41,16 @@ export const globalFlags: readonly GlobalFlag[] = [
   { flag: "mock", type: "boolean", description: "Start a local stateful mock of the API (judged by Prism) for this command and send the request there" },
   { flag: "static", type: "boolean", description: "With --mock: Prism's example mock (the spec's example whatever was sent) instead of the stateful one" },
   { flag: "prefer", type: "string", value: "code=404,example=name", description: "Ask a Prism mock (see --mock) for a scenario: a status code, a named example, or dynamic=true" },
+  { flag: "max-retries", type: "string", value: "n", description: "Retry a request that got 429, 502, 503, 504 or no answer up to n times (default 2)" },
+  { flag: "retry", type: "boolean", negated: true, description: "Never retry (the same as --max-retries 0)" },
+  { flag: "quiet", type: "boolean", description: "Do not announce on stderr the retry waits longer than a second" },
   { flag: "verbose", type: "boolean", description: "Log requests and responses to stderr (token masked) and show stack traces" },
   { flag: "help", short: "h", type: "boolean", description: "Show help" },
   { flag: "version", type: "boolean", description: "Show the CLI and API versions" },
 ];
+
+/** `--quiet`, or `--no-retry` for a switch that is on by default. */
+export const globalFlagName = (g: GlobalFlag): string => `--${g.negated ? "no-" : ""}${g.flag}`;
 
 /** The global flags that apply to an API (`--session` only where the spec has a session cookie). */
 export const globalFlagsOf = (model: Pick<CliModel, "auth">): GlobalFlag[] =>

@@ -1,5 +1,5 @@
 // Help text generated from the model: the command list (with summaries) and each command's flags.
-import { globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
+import { globalFlagName, globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
 import { commandName, envNames, type CliModel, type JsonSchema, type ModelOperation } from "./model.js";
 
 const WIDTH = 100;
@@ -74,7 +74,7 @@ function table(rows: Array<[string, string]>, indent = "  ", width?: number): st
 function globalFlagRows(model: CliModel): Array<[string, string]> {
   const env = envNames(model);
   return globalFlagsOf(model).map((g) => [
-    `${g.short ? `-${g.short}, ` : ""}--${g.flag}${g.value ? ` <${g.value}>` : ""}`,
+    `${g.short ? `-${g.short}, ` : ""}${globalFlagName(g)}${g.value ? ` <${g.value}>` : ""}`,
     g.description.replace("<TOKEN_ENV>", env.token).replace("<BASE_URL_ENV>", env.baseUrl),
   ]);
 }
@@ -142,7 +142,7 @@ export function commandHelp(model: CliModel, operation: ModelOperation): string 
     lines.push("", `Body: ${operation.requestBody.contentType ?? "application/json"}${operation.requestBody.required ? " (required)" : ""}; give it whole with --data, field flags override it.`);
   }
   if (operation.pagination) lines.push("", "Paginated: --all prints every item of every page as JSON lines.");
-  lines.push("", `Global flags: ${globalFlagsOf(model).map((g) => `--${g.flag}`).join(", ")} (see \`${bin} --help\`).`);
+  lines.push("", `Global flags: ${globalFlagsOf(model).map(globalFlagName).join(", ")} (see \`${bin} --help\`).`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -11,6 +11,10 @@ export interface GlobalValues {
   baseUrl?: string;
   prefer?: string;
   session?: string;
+  maxRetries?: string;
+  /** false with --no-retry. */
+  retry: boolean;
+  quiet: boolean;
   all: boolean;
   include: boolean;
   mock: boolean;
@@ -52,7 +56,7 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Operat
   const { tokens } = parseArgs({
     args: [...argv], options, strict: false, allowPositionals: true, allowNegative: true, tokens: true,
   });
-  const globals: GlobalValues = { all: false, include: false, mock: false, static: false, verbose: false, help: false, version: false };
+  const globals: GlobalValues = { retry: true, quiet: false, all: false, include: false, mock: false, static: false, verbose: false, help: false, version: false };
   const values = new Map<string, Array<string | boolean>>();
   const positionals: string[] = [];
   const known = new Set(Object.keys(options));
@@ -102,6 +106,11 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
     case "base-url":
       globals.baseUrl = String(value);
       return;
+    case "max-retries":
+      globals.maxRetries = String(value);
+      return;
+    case "retry":
+    case "quiet":
     case "all":
     case "include":
     case "mock":

@@ -1,5 +1,5 @@
 // Where a command's requests go and with which credentials: --base-url / --mock, --token / env / stored
-// token, --session, --verbose's request log, --prefer's mock scenario.
+// token, --session, --verbose's request log, --prefer's mock scenario, --max-retries / --no-retry.
 import { baseUrlProblem, headerValueProblem, withoutUserinfo } from "../checks.js";
 import type { ClientOptions, PreferOptions, RequestOptions } from "../options.js";
 import type { EngineModel } from "@repo/mock-engine";
@@ -11,6 +11,7 @@ import { configPath, readConfig } from "./config.js";
 import { envNames } from "./model.js";
 import type { Output } from "./output.js";
 import type { CommandLine } from "./parse.js";
+import { retryOptions } from "./retries.js";
 import { CliFailure, UsageError } from "./usage-error.js";
 
 /** A token for `--mock` when none is configured: Prism checks that credentials are present, not what they are. */
@@ -26,6 +27,7 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   const { globals } = line;
   const env = envNames(app.model);
   const log = (text: string) => globals.verbose && output.err(`[debug] ${text}\n`);
+  const retries = retryOptions(line, output);
   if (globals.mock && globals.baseUrl) throw new UsageError("Use --mock or --base-url, not both.");
   if (globals.static && !globals.mock) throw new UsageError("--static chooses the kind of --mock: use it with --mock.");
   if (globals.session !== undefined && !app.model.auth?.cookie) {
@@ -55,6 +57,7 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
     baseUrl,
     ...(globals.session === undefined ? {} : { session: globals.session }),
     userAgent: `${app.model.api}-cli/${app.version}`,
+    ...retries,
     ...(globals.verbose ? { logger: { debug: (message: string, ...details: unknown[]) => log(`${message}${details.length ? ` ${JSON.stringify(details.length === 1 ? details[0] : details)}` : ""}`) } } : {}),
   };
   try {
