@@ -1,7 +1,7 @@
 // The CLI engine in-process, on a small model made for the cases the real specs do not (yet) have:
 // flag names that clash, every flag type, a body taken under `body`. The client records what the
 // engine asks of it — the real bins are tested against Prism in each SDK package.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -430,6 +430,33 @@ describe("the config file", () => {
     expect(calls.map((c) => c.operationId)).toEqual(["ping"]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Error: The token is valid but could not be stored in .*config\.json \(ENOTDIR\)\.\n$/);
+  });
+
+  it("a config directory that is a symbolic link is refused: nothing is re-moded or written through it", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cli-config-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "cli-elsewhere-"));
+    chmodSync(elsewhere, 0o755);
+    symlinkSync(elsewhere, join(home, "widgetco"));
+    const file = configPath("widgetco", { XDG_CONFIG_HOME: home });
+    expect(() => writeConfig(file, { token: "t" })).toThrow(`${join(home, "widgetco")} is a symbolic link; refusing to store a token through it`);
+    const { code, stderr } = await run(["login", "--token", "tok-abcdef-123"], { configHome: home });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Error: The token is valid but could not be stored in .* \(.* is a symbolic link; refusing to store a token through it/);
+    expect(stderr).not.toContain("tok-abcdef-123");
+    expect(statSync(elsewhere).mode & 0o777).toBe(0o755);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("a file or link left at the temporary name is replaced, never written through", () => {
+    const home = mkdtempSync(join(tmpdir(), "cli-config-"));
+    const target = join(mkdtempSync(join(tmpdir(), "cli-elsewhere-")), "victim");
+    writeFileSync(target, "keep");
+    const file = configPath("widgetco", { XDG_CONFIG_HOME: home });
+    mkdirSync(join(home, "widgetco"));
+    symlinkSync(target, `${file}.${process.pid}.tmp`);
+    writeConfig(file, { token: "t" });
+    expect(readFileSync(target, "utf8")).toBe("keep");
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ token: "t" });
   });
 
   it("falls back to ~/.config when XDG_CONFIG_HOME is unset", () => {

@@ -1,6 +1,6 @@
 // The token `login` stores: $XDG_CONFIG_HOME/<api>/config.json (else ~/.config/<api>/config.json),
 // readable by its owner only (file 0600 in a 0700 directory), written atomically.
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -31,13 +31,21 @@ export function readConfig(file: string): StoredConfig {
   }
 }
 
-/** Writes the config with mode 0600 in a directory with mode 0700 (both enforced even if they existed). */
+/**
+ * Writes the config with mode 0600 in a directory with mode 0700 (both enforced even if they existed).
+ * A directory that is a symbolic link is refused: chmod would follow it to wherever it points.
+ */
 export function writeConfig(file: string, config: StoredConfig): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (lstatSync(dir).isSymbolicLink()) {
+    throw new Error(`${dir} is a symbolic link; refusing to store a token through it (make it a real directory, or set XDG_CONFIG_HOME)`);
+  }
   chmodSync(dir, 0o700);
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  // "wx": never write through a file (or link) left at the temporary name
+  rmSync(temp, { force: true });
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(temp, 0o600);
   renameSync(temp, file);
 }
