@@ -85,6 +85,15 @@ const model: CliModel = {
       ],
       pagination: { page: "page", pageSize: "page_size", items: "widgets", meta: null },
     }),
+    op({
+      operationId: "widgets.tag",
+      method: "PATCH",
+      path: "/widgets/{id}/tags",
+      parameters: [{ name: "id", in: "path", required: true, description: "", schema: { type: "string" } }],
+      // no additionalProperties: false, so the schema alone would let --data carry an "id"
+      requestBody: { required: true, contentType: "application/json", schema: { type: "object", properties: { tags: { type: "array", items: { type: "string" } } } } },
+      bodyMode: "flat",
+    }),
   ],
 };
 const [ping, update, rename, list] = model.operations as [ModelOperation, ModelOperation, ModelOperation, ModelOperation];
@@ -234,6 +243,8 @@ describe("parsing into the SDK's params", () => {
     [["widgets/list", "--all", "--include"], /--include shows one response; it cannot be combined with --all/],
     [["ping", "--all"], /--all follows pagination, and ping is not paginated/],
     [["widgets/list", "--page-size", "51"], /--page-size must be <= 50/],
+    [["ping", "--prefer", "example=a\nX-Evil: 1"], /^Error: --prefer takes code=<status>, example=<name> or dynamic=true\|false/],
+    [["widgets/tag", "--id", "w1", "--data", '{"id":"w2","tags":["a"]}'], /^Error: --data field "id" is a parameter of widgets\/tag, not a body field: give it as --id\./],
     [["widget/list"], /Did you mean widgets\/list\?/],
     [["list"], /Did you mean widgets\/list\?/],
     [["--tokn", "secret-value", "ping"], /^Error: Unknown flag --tokn before the command\. Did you mean --token\?\n/],

@@ -42,7 +42,13 @@ export function buildParams(model: CliModel, op: ModelOperation, flags: Operatio
   ];
   if (problems.length) throw new UsageError(problems.join("\n"), `Run \`${model.api} ${commandName(op)} --help\` for its flags.`);
   if (body === undefined) return params;
-  return bodyModeOf(op) === "flat" ? { ...params, ...(body as Record<string, unknown>) } : { ...params, body };
+  if (bodyModeOf(op) !== "flat") return { ...params, body };
+  // in a flat body a field named like a parameter would become that parameter (another id in the path…)
+  for (const key of Object.keys(body as Record<string, unknown>)) {
+    const param = flags.find((f) => f.in !== "body" && f.key === key);
+    if (param) throw new UsageError(`--data field "${key}" is a parameter of ${commandName(op)}, not a body field: give it as --${param.flag}.`);
+  }
+  return { ...params, ...(body as Record<string, unknown>) };
 }
 
 

@@ -100,7 +100,7 @@ export function requestOptions(line: CommandLine): RequestOptions {
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
     const [key, value = ""] = part.split("=", 2).map((s) => s.trim());
     if (key === "code" && /^[1-5]\d\d$/.test(value)) prefer.code = Number(value);
-    else if (key === "example" && value) prefer.example = value;
+    else if (key === "example" && value && !headerValueProblem(value)) prefer.example = value;
     else if (key === "dynamic" && (value === "true" || value === "false")) prefer.dynamic = value === "true";
     else throw new UsageError(`--prefer takes code=<status>, example=<name> or dynamic=true|false, got "${part}".`);
   }
