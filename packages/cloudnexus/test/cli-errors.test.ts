@@ -112,6 +112,15 @@ describe("API errors exit 1 with the API's code, message and request id", () => 
     for (const detail of error.details) expect(result.stderr).toContain(`${detail.field}: ${detail.reason}`);
   });
 
+  it("--no-retry: a 429 asking for 30 s exits 1 at once, saying when to try again", async () => {
+    const started = Date.now();
+    const result = await cli.run(["instances/list", "--prefer", "code=429", "--no-retry", "--base-url", inject("mockUrl"), "--token", token]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Error: the API answered 429 RATE_LIMITED: .* \(retry after 30 s\)/);
+    expect(result.stderr).not.toContain("retrying in");
+  });
+
   it("a connection failure names the URL", async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const result = await cli.run(["me", "--base-url", closed, "--token", token]);
