@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { bundledSpec, listApis, startMock } from "../src/index.js";
 
@@ -18,5 +19,18 @@ describe("startMock", () => {
     await mock.stop();
     await expect(fetch(mock.url)).rejects.toThrow();
     await mock.stop(); // a second stop is harmless
+  });
+
+  it.each(["stateful", "static"] as const)("%s: a taken port is one clear line, not Prism's usage text", async (mode) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const error = await startMock("cloudnexus", { port, mode }).then(() => undefined, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(new RegExp(`port ${port} is already in use`));
+      expect(error?.message.split("\n")).toHaveLength(1);
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createEngine, serveEngine, type Engine, type EngineModel, type EngineOptions } from "@repo/mock-engine";
 import { startRecorder, type Exchange } from "./exchange-recorder.js";
 import { operationMatcher } from "./operations.js";
-import { startPrism } from "./prism.js";
+import { freePort, startPrism } from "./prism.js";
 import { describeViolation } from "./violations.js";
 
 export interface StatefulMockOptions extends EngineOptions {
@@ -39,6 +39,8 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   const spec = JSON.parse(readFileSync(options.specFile, "utf8"));
   const model: EngineModel = typeof options.model === "string" ? JSON.parse(readFileSync(options.model, "utf8")) : options.model;
   const engine = createEngine(spec, model, options);
+  // a taken port fails at once, in one line, before Prism is started for nothing
+  if (options.port) await freePort(options.host ?? "127.0.0.1", options.port);
   const upstream = await serveEngine(engine);
   let prism;
   try {
