@@ -97,7 +97,7 @@ describe("cloudnexus ApiClient faults", () => {
     server = await startFaultServer((_req, res) => res.writeHead(204).end());
     const client = new ApiClient("k", { baseUrl: server.url });
     await expect(client.me()).rejects.toBeInstanceOf(InvalidResponseError);
-    await expect(client.me()).rejects.toThrow("The 204 response to me has no body, but the spec promises a JSON body for it.");
+    await expect(client.me()).rejects.toThrow("The 204 response to me has no body; the spec promises JSON.");
     await expect(client.sshKeys.delete({ id: "ssh_key_a1b2c3" })).resolves.toBeUndefined();
   });
 

@@ -9,9 +9,7 @@ const BAD_FIELD_VALUE = /[^\t\x20-\x7E\x80-\xFF]|^[\t ]|[\t ]$/;
 
 /** Why `value` cannot be sent as a header value, or undefined when it can. */
 export function headerValueProblem(value: string): string | undefined {
-  return BAD_FIELD_VALUE.test(value)
-    ? "has a control character (a line break?), a character beyond U+00FF or whitespace at either end, which an HTTP header cannot carry"
-    : undefined;
+  return BAD_FIELD_VALUE.test(value) ? "has a control character (a line break?), a non-Latin-1 character or whitespace at an end, which a header cannot carry" : undefined;
 }
 
 /** A TypeError unless `name: value` is a valid header; names the header, never the value. */
@@ -35,22 +33,16 @@ export function pathValueProblem(text: string): string | undefined {
   return undefined;
 }
 
+const USERINFO = /^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i;
+
 /** `https://user:pass@host/x` → `https://host/x`, for messages. */
-export const withoutUserinfo = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1");
+export const withoutUserinfo = (url: string): string => url.replace(USERINFO, "$1");
 
 /**
- * Why a base URL cannot be used, or undefined: it must be an http(s) URL without user:password@
- * (fetch refuses those, and they would end up in error messages), or a path such as /api (browsers).
+ * Why a base URL cannot be used, or undefined: an http(s) URL without user:password@ (fetch refuses
+ * those, and they would end up in messages), or a path such as /api (browsers resolve it).
  */
 export function baseUrlProblem(url: string): string | undefined {
-  if (url === "" || url.startsWith("/")) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "is not a URL (e.g. https://api.example.com/v1)";
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "must be an http(s) URL";
-  if (parsed.username || parsed.password) return "must not contain user:password@ (pass the credential as the token)";
-  return undefined;
+  if (USERINFO.test(url)) return "must not contain user:password@ (pass the credential as the token)";
+  return /^(https?:\/\/[^/]|\/|$)/i.test(url) ? undefined : "must be an http(s) URL such as https://api.example.com/v1";
 }

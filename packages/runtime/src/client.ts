@@ -41,10 +41,7 @@ export class BaseClient<Paths extends {} = {}> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const baseUrl = (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, "");
     const problem = baseUrlProblem(baseUrl);
-    if (problem) {
-      const source = options.baseUrl !== undefined ? "baseUrl" : env(api.env.baseUrl) !== undefined ? api.env.baseUrl : "The spec's server";
-      throw new TypeError(`${source} ${problem}: ${JSON.stringify(withoutUserinfo(baseUrl))}.`);
-    }
+    if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(baseUrl)}".`);
     this.#config = {
       api,
       baseUrl,

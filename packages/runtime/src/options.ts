@@ -42,9 +42,9 @@ export interface RetryInfo {
   /** Whether the delay is the server's Retry-After (else backoff). */
   retryAfter: boolean;
   /** The status of the answer that is retried, when one came. */
-  status?: number;
+  status?: number | undefined;
   /** The connection error, when no answer came. */
-  error?: Error;
+  error?: unknown;
 }
 
 /** Prism's `Prefer` header: choose a mock scenario (status, named example, dynamic data) per call. */

@@ -12,7 +12,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 export async function readText(response: Response, limit: number, what: string): Promise<string> {
   const tooLarge = () =>
     new InvalidResponseError(
-      `The ${response.status} response to ${what} is larger than maxResponseBytes (${limit} bytes), so it was not read; raise the client's maxResponseBytes if it is expected.`,
+      `The ${response.status} response to ${what} is larger than maxResponseBytes (${limit} bytes); it was not read.`,
       response,
       "",
     );
@@ -35,12 +35,6 @@ export async function readText(response: Response, limit: number, what: string):
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  // a stream from fetch carries plain ArrayBuffers (the type allows shared ones too)
+  return new Blob(chunks as BlobPart[]).text();
 }

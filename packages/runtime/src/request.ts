@@ -132,8 +132,8 @@ export async function performRequest(
   const log = config.logger ? (message: string, ...details: unknown[]) => config.logger!.debug(message, ...details) : undefined;
 
   /** Waits before the next attempt, telling the logger and the onRetry hook (the CLI announces long waits). */
-  const wait = (attempt: number, delay: number, retryAfter: boolean, status?: number, error?: Error) => {
-    config.onRetry?.({ operationId, attempt: attempt + 1, maxAttempts: maxRetries + 1, delay, retryAfter, ...(status ? { status } : {}), ...(error ? { error } : {}) });
+  const wait = (attempt: number, delay: number, retryAfter: boolean, status?: number, error?: unknown) => {
+    config.onRetry?.({ operationId, attempt: attempt + 1, maxAttempts: maxRetries + 1, delay, retryAfter, status, error });
     return sleep(delay, options.signal);
   };
 
@@ -148,7 +148,7 @@ export async function performRequest(
       if (canRetry && !result.final) {
         const delay = retryDelay(attempt);
         log?.(`${config.api.name} ${operationId}: ${result.failure}; retrying in ${delay} ms`);
-        await wait(attempt, delay, false, undefined, result.cause instanceof Error ? result.cause : undefined);
+        await wait(attempt, delay, false, undefined, result.cause);
         continue;
       }
       const postNote = !request.idempotent && maxRetries > 0 && !result.final;
@@ -179,7 +179,7 @@ export async function performRequest(
         continue;
       }
       if (canRetry) {
-        log?.(`${config.api.name} ${operationId}: not retried: Retry-After asks for ${error.retryAfter} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s this client waits (see error.retryAfter)`);
+        log?.(`${config.api.name} ${operationId}: not retried: Retry-After (${error.retryAfter} s) is over ${MAX_RETRY_AFTER_MS / 1000} s`);
       } else if (!request.idempotent && maxRetries > 0) log?.(notRetried(config, operationId, request));
     }
     throw error;
@@ -232,12 +232,13 @@ async function attemptOnce(
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     if (error instanceof InvalidResponseError) throw error;
-    const where = `${request.init.method} ${request.url}`;
-    if (timedOut) return { failure: `${where} timed out after ${timeout} ms`, cause: error, timedOut, final: false };
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     // fetch follows at most 20 redirects ("redirect count exceeded" in Node): the same loop every time
-    if (/redirect/i.test(reason)) return { failure: `${where} was redirected too often (a redirect loop?): ${reason}; not retried`, cause: error, timedOut, final: true };
-    return { failure: `Could not reach ${request.url}: ${reason}`, cause: error, timedOut, final: false };
+    const final = !timedOut && /redirect/i.test(reason);
+    const failure = timedOut
+      ? `${request.init.method} ${request.url} timed out after ${timeout} ms`
+      : `Could not reach ${request.url}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
+    return { failure, cause: error, timedOut, final };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     release?.();
@@ -249,7 +250,7 @@ function parseSuccess(operationId: string, op: OperationDescriptor, response: Re
   // an empty answer where the spec promises a JSON body would resolve `undefined` against the types
   if (response.status === 204 || response.status === 205 || !text.trim()) {
     throw new InvalidResponseError(
-      `The ${response.status} response to ${operationId} has no body, but the spec promises a JSON body for it.`,
+      `The ${response.status} response to ${operationId} has no body; the spec promises JSON.`,
       response,
       text,
     );

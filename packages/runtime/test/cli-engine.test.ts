@@ -303,7 +303,7 @@ describe("path values that would leave their template are usage errors (exit 2) 
 describe("credentials and URLs that cannot be sent are usage errors (exit 2), never echoed", () => {
   it.each([
     ["--token with a line break", ["ping", "--token", "tok-SECRET-1\nX-Evil: 1"], /^Error: --token has a control character .*its value is not shown\)\.\n/],
-    ["--token with a trailing space", ["ping", "--token", "tok-SECRET-1 "], /^Error: --token has .*whitespace at either end/],
+    ["--token with a trailing space", ["ping", "--token", "tok-SECRET-1 "], /^Error: --token has .*whitespace at an end/],
     ["--session with a line break", ["ping", "--token", "t", "--session", "sess-SECRET-1\r\n"], /^Error: The session has a control character/],
     ["a header flag with a line break", ["widgets/update", "--id", "w1", "--name", "a", "--x-trace-id", "t\r\nX-SECRET: 1"], /^Error: --x-trace-id has a control character/],
   ])("%s", async (_name, argv, message) => {

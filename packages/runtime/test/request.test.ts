@@ -155,14 +155,14 @@ describe("credentials and headers that cannot be sent", () => {
       }
     })();
     expect(error).toBeInstanceOf(TypeError);
-    expect(error!.message).toBe('baseUrl must not contain user:password@ (pass the credential as the token): "https://api.example.test/v1".');
+    expect(error!.message).toBe('The base URL must not contain user:password@ (pass the credential as the token), got "https://api.example.test/v1".');
   });
 
   it.each([
     ["a header parameter", { id: "it_1", "Idempotency-Key": "k\r\nX-Evil: 1", body: {} }, {}, /The value of the Idempotency-Key header has a control character/],
     ["a request header", { id: "it_1", body: {} }, { headers: { "X-Api-Key": `${secret}\n` } }, /The value of the X-Api-Key header has a control character/],
     ["a request header name", { id: "it_1", body: {} }, { headers: { "X Bad": "v" } }, /"X Bad" is not a valid HTTP header name/],
-    ["an idempotency key", { id: "it_1", body: {} }, { idempotencyKey: " k" }, /The value of the Idempotency-Key header .* whitespace at either end/],
+    ["an idempotency key", { id: "it_1", body: {} }, { idempotencyKey: " k" }, /The value of the Idempotency-Key header .* whitespace at an end/],
   ] as const)("%s that fetch would refuse is a TypeError before any attempt, never retried nor quoted", async (_name, params, options, message) => {
     server = await startFaultServer(ok);
     const error = (await fixtureClient("tok", { baseUrl: server.url, maxRetries: 3 })

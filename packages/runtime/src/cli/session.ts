@@ -36,7 +36,7 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   let baseUrl = globals.baseUrl ?? io.env[env.baseUrl] ?? undefined;
   if (baseUrl !== undefined) {
     // echoed without user:password@, which is refused anyway
-    const problem = /^https?:\/\/[^/]/i.test(baseUrl) ? baseUrlProblem(baseUrl) : "must be an http(s) URL";
+    const problem = baseUrlProblem(baseUrl) ?? (/^https?:\/\/[^/]/i.test(baseUrl) ? undefined : "must be an http(s) URL");
     if (problem) throw new UsageError(`${globals.baseUrl ? "--base-url" : env.baseUrl} ${problem}, got "${withoutUserinfo(baseUrl)}".`);
   }
   let stop = async () => {};
