@@ -1,6 +1,6 @@
 // The runtime shared by every SDK; bundled into each SDK package at build time.
 import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
-import { checkCredential } from "./checks.js";
+import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
 import { segmentSafe } from "./raw-client.js";
 
 export * from "./public.js";
@@ -20,6 +20,8 @@ export interface RawClientOptions {
 /** A typed openapi-fetch client for `Paths`, authenticated with a bearer token when one is given. */
 export function createRawClient<Paths extends {}>(options: RawClientOptions): Client<Paths> {
   checkCredential(options.token, "The token");
+  const problem = baseUrlProblem(options.baseUrl);
+  if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(options.baseUrl)}".`);
   return createClient<Paths>({
     baseUrl: options.baseUrl,
     pathSerializer: segmentSafe(defaultPathSerializer),
