@@ -57,7 +57,7 @@ describe("Prism never outlives its test run", () => {
   });
 
   it("after stop(), and a second stop() is harmless", async () => {
-    const mock = await startMock("cloudnexus");
+    const mock = await startMock("cloudnexus", { mode: "static" }); // the Prism child process is what must not outlive the run
     expect(isRunning(mock.pid)).toBe(true);
     await mock.stop();
     expect(isRunning(mock.pid)).toBe(false);

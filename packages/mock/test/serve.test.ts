@@ -47,9 +47,12 @@ describe.each([false, true])("serveMock (strict: %s)", (strict) => {
 });
 
 describe("pnpm mock (the serve script)", () => {
-  it("serves the chosen API at MOCK_PORT, logs requests, and Ctrl-C stops it and Prism", async () => {
+  it.each([
+    ["stateful", [], 0], // Prism judges in process
+    ["static", ["--static"], 1], // Prism is a child process, which Ctrl-C must stop too
+  ] as const)("%s: serves the chosen API at MOCK_PORT, logs requests, and Ctrl-C stops it and Prism", async (mode, flags, children) => {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/serve.ts", "cloudnexus", "--strict"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/serve.ts", "cloudnexus", "--strict", ...flags], {
       cwd: packageDir,
       env: { ...process.env, MOCK_PORT: String(port), NO_COLOR: "1" },
     });
@@ -62,11 +65,11 @@ describe("pnpm mock (the serve script)", () => {
       if (child.exitCode !== null) throw new Error(output);
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(output).toContain(`Mocks are running (stateful, strict); Ctrl-C stops them:\n  cloudnexus   http://127.0.0.1:${port}`);
+    expect(output).toContain(`Mocks are running (${mode}, strict); Ctrl-C stops them:\n  cloudnexus   http://127.0.0.1:${port}`);
     expect((await fetch(`http://127.0.0.1:${port}/me`, { headers: token })).status).toBe(200);
     while (!output.includes("→ 200 me")) await new Promise((r) => setTimeout(r, 20));
     const prismPids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    expect(prismPids).toHaveLength(1);
+    expect(prismPids).toHaveLength(children);
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/me`)).rejects.toThrow();

@@ -26,17 +26,6 @@ export interface RecorderOptions {
   onExchange: (exchange: Exchange) => void;
   /** Answer a request that breaks the spec with a 422 listing its violations (strict mode). */
   rejectInvalidRequests?: boolean;
-  /**
-   * Reword Prism's own rejections (a problem+json 401 for missing credentials, 422 for an invalid
-   * request) as the API would answer them: the stateful mock gives the spec's error body instead.
-   */
-  answerRejection?: (rejection: { status: number; operationId: string | undefined; violations: Violation[] }) => ReworkedAnswer | undefined;
-}
-
-export interface ReworkedAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body?: unknown;
 }
 
 export interface RunningRecorder {
@@ -82,13 +71,6 @@ async function forward(options: RecorderOptions, request: IncomingMessage, respo
     // strict mock makes the client's mistake unmistakable instead.
     response.writeHead(422, { "content-type": "application/problem+json" }).end(JSON.stringify(rejection(broken)));
     options.onExchange({ method, path, status: 422, operationId, violations, rejected: true });
-    return;
-  }
-  const rejected = prismAnswered && (answer.status === 401 || answer.status === 422);
-  const reworded = rejected && !options.rejectInvalidRequests ? options.answerRejection?.({ status: answer.status, operationId, violations }) : undefined;
-  if (reworded) {
-    response.writeHead(reworded.status, reworded.headers).end(reworded.body === undefined ? "" : JSON.stringify(reworded.body));
-    options.onExchange({ method, path, status: reworded.status, operationId, violations });
     return;
   }
   const outHeaders: Record<string, string | string[]> = {};

@@ -92,7 +92,6 @@ export async function startMockServer<Client, ClientOptions>(
     port: options.port,
     host: options.host,
     strict: options.strict,
-    startTimeout: options.startTimeout,
     seed: options.seed,
     tokens: options.tokens,
     actionDuration: options.actionDuration,
