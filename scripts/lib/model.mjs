@@ -1,7 +1,7 @@
 // The normalized operation model: the one intermediate that the SDK, CLI and docs samples all read.
 // It is built from a bundled spec, never from the hand-written files directly.
 
-import { inferResources } from "./resources.mjs";
+import { inferResources, waitOf } from "./resources.mjs";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
@@ -98,6 +98,7 @@ export function buildModel(api, doc, { specHash }) {
   operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
   const { resources, mock } = inferResources(doc, operations);
   for (const op of operations) op.mock = mock[op.operationId];
+  for (const op of operations) op.wait = waitOf(resources, operations, op);
   const ids = new Set();
   for (const { operationId } of operations) {
     if (ids.has(operationId)) throw new Error(`operationId "${operationId}" is used twice`);
@@ -267,6 +268,7 @@ export function operationTable(model) {
           json: Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody),
           idempotencyHeader: op.idempotencyHeader,
           pagination: op.pagination && compact(op.pagination),
+          wait: op.wait,
         }),
       ]),
     ),

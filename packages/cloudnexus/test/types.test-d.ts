@@ -82,3 +82,14 @@ test("request() and raw stay available", () => {
   expectTypeOf(sdk.request("instances.list")).resolves.toEqualTypeOf<{ data: unknown; response: Response }>();
   expectTypeOf(sdk.raw.GET).toBeFunction();
 });
+
+// ---- .wait(): only where the spec declares long-running work, resolving with the right type ----
+test(".wait() exists on the operations that start long-running work, with their result type", () => {
+  expectTypeOf(sdk.instances.create).returns.toHaveProperty("wait");
+  expectTypeOf(sdk.instances.reboot({ id: "inst_1" }).wait()).resolves.toEqualTypeOf<components["schemas"]["Action"]>();
+  expectTypeOf(sdk.instances.create({ name: "w", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04" }).wait()).resolves.toEqualTypeOf<components["schemas"]["Instance"]>();
+  // @ts-expect-error instances.get starts no work: its promise has no wait()
+  void sdk.instances.get({ id: "inst_1" }).wait;
+  // @ts-expect-error sshKeys.create is synchronous
+  void sdk.sshKeys.create({ name: "k", public_key: "ssh-ed25519 AAAA" }).wait;
+});

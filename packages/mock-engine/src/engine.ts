@@ -45,6 +45,8 @@ export interface EngineOptions {
   tokens?: readonly string[] | undefined;
   /** How long an action runs before it completes, in ms (default: the operation's `x-effect.duration`, else 1000). */
   actionDuration?: number | undefined;
+  /** Actions of these types (e.g. `["resize"]`) end failed instead of done, with an error and no effect. */
+  failActions?: readonly string[] | undefined;
   /** Enforce a rate limit: a 429 with Retry-After once `limit` requests are spent in a window. */
   rateLimit?: number | RateLimitOptions | undefined;
   /** The clock (ms since the epoch); tests may pass their own. */
@@ -70,6 +72,8 @@ export interface Problem {
 
 interface PendingAction {
   due: number;
+  /** The action's type (the value of its enum field other than the status), e.g. "reboot". */
+  kind: string | undefined;
   action: Record<string, Json>;
   resource: string;
   key: string;
@@ -156,10 +160,13 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     pending = pending.filter((entry) => entry.due > time);
     for (const entry of due) {
       const config = model.resources[actionResourceName()!]?.action;
+      const fails = Boolean(entry.kind && options.failActions?.includes(entry.kind));
       if (config) {
-        entry.action[config.status] = config.done;
+        entry.action[config.status] = fails ? config.failed : config.done;
         if (config.finishedAt) entry.action[config.finishedAt] = new Date(entry.due).toISOString();
+        if (fails && config.error) entry.action[config.error] = failure(entry.kind!);
       }
+      if (fails) continue;
       const resource = model.resources[entry.resource]!;
       const items = store[entry.resource] ?? [];
       const index = items.findIndex((item) => keyOf(resource, item) === entry.key);
@@ -203,9 +210,21 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     }
     store[actionsName]!.unshift(action);
     const duration = options.actionDuration ?? effect.duration ?? DEFAULT_ACTION_MS;
-    pending.push({ due: now() + duration, action, resource: resourceName, key, effect });
+    const typeField = Object.entries(props).find(([field, schema]) => field !== config.status && Array.isArray(deref(doc, schema)?.enum))?.[0];
+    const kind = typeField ? String(action[typeField]) : undefined;
+    pending.push({ due: now() + duration, kind, action, resource: resourceName, key, effect });
     if (duration <= 0) settle();
     return action;
+  }
+
+  /** The error object of a failed action, in the shape of the action schema's error field. */
+  function failure(kind: string): Json {
+    const actions = model.resources[actionResourceName()!]!;
+    const props = propertiesOf(doc, propertiesOf(doc, resourceSchema(actions))[actions.action!.error!] ?? {});
+    const error: Record<string, string> = {};
+    if ("code" in props) error.code = "ACTION_FAILED";
+    if ("message" in props) error.message = `The mock fails every ${kind} action (failActions).`;
+    return error;
   }
 
   // ---- answers ----

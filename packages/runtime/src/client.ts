@@ -9,6 +9,7 @@ import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
+import { waitUntilDone, type WaitOptions } from "./wait.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -107,7 +108,17 @@ export class BaseClient<Paths extends {} = {}> {
   #method(operationId: string, op: OperationDescriptor) {
     const send = (params?: Record<string, unknown>, options?: RequestOptions) =>
       performRequest(this.#config, operationId, params, options);
-    const method = (params?: Record<string, unknown>, options?: RequestOptions) => new ApiPromise(send(params, options));
+    const wait = op.wait;
+    const call = (id: string, params: Record<string, unknown>, options?: RequestOptions) => performRequest(this.#config, id, params, options);
+    const method = wait
+      ? (params?: Record<string, unknown>, options?: RequestOptions) => {
+          const promise = new ApiPromise(send(params, options));
+          // `.wait()`: the same call's answer, then polling until the work it started is done
+          return Object.assign(promise, {
+            wait: (waitOptions?: WaitOptions) => promise.withResponse().then(({ data, response }) => waitUntilDone(call, wait, data, waitOptions, response)),
+          });
+        }
+      : (params?: Record<string, unknown>, options?: RequestOptions) => new ApiPromise(send(params, options));
     const pagination = op.pagination;
     if (!pagination) return method;
     return Object.assign(method, {

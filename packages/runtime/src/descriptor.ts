@@ -16,6 +16,22 @@ export interface PaginationDescriptor {
   readonly meta?: string;
 }
 
+/**
+ * How to wait for the long-running work an operation starts: poll `poll` with `param` = the answer's
+ * `from` field until its `field` is one of `done` (resolve) or `failed` (reject with the answer's `error`).
+ */
+export interface WaitDescriptor {
+  readonly poll: string;
+  readonly param: string;
+  readonly from: string;
+  readonly field: string;
+  readonly done: readonly unknown[];
+  readonly failed?: readonly unknown[];
+  readonly error?: string;
+  /** What is waited for, in messages: "action", "instance". */
+  readonly what: string;
+}
+
 export interface OperationDescriptor {
   readonly method: string;
   /** The spec's path template, e.g. `/instances/{id}`. */
@@ -31,6 +47,8 @@ export interface OperationDescriptor {
   /** The Idempotency-Key header the spec declares for this operation, if any. */
   readonly idempotencyHeader?: string;
   readonly pagination?: PaginationDescriptor;
+  /** The operation starts long-running work: its promise has `.wait()`. */
+  readonly wait?: WaitDescriptor;
 }
 
 /** Where the fields of an error body live, derived from the spec's error schema. */

@@ -89,6 +89,20 @@ export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
 }
 
+/** Long-running work (`.wait()`, `--wait`) ended in failure: the last answer, and why it failed. */
+export class ActionFailedError extends Error {
+  override name = "ActionFailedError";
+  /** The last answer polled (e.g. the action with `status: "errored"`). */
+  readonly action: unknown;
+  /** The failure's machine-readable reason, when the answer gives one (e.g. `CAPACITY_UNAVAILABLE`). */
+  readonly code: string | undefined;
+  constructor(message: string, action: unknown, code: string | undefined) {
+    super(message);
+    this.action = action;
+    this.code = code;
+  }
+}
+
 /** A response arrived but its body is not what the spec promises (e.g. malformed JSON). */
 export class InvalidResponseError extends Error {
   override name = "InvalidResponseError";

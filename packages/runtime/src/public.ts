@@ -2,6 +2,7 @@
 // classes, the option types and the result types. The SDK adds its ApiClient and generated types.
 export { ApiPromise } from "./api-promise.js";
 export {
+  ActionFailedError,
   ApiError,
   AuthenticationError,
   BadRequestError,
@@ -17,5 +18,6 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export type { ClientOptions, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
+export type { WaitOptions } from "./wait.js";
 export type { ApiResult } from "./request.js";
 export type { OperationParams, OperationResult } from "./typed.js";

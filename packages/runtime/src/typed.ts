@@ -3,6 +3,7 @@
 import type { ApiPromise } from "./api-promise.js";
 import type { OperationDescriptor } from "./descriptor.js";
 import type { RequestOptions } from "./options.js";
+import type { WaitOptions } from "./wait.js";
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;
@@ -61,8 +62,20 @@ export type OperationResult<O> = O extends { responses: infer R }
 type Args<P> = {} extends P ? [params?: P, options?: RequestOptions] : [params: P, options?: RequestOptions];
 
 /** A generated method: `client.<namespace>.<name>(params?, options?)`. */
-export type OperationMethod<O, D> = ((...args: Args<OperationParams<O, D>>) => ApiPromise<OperationResult<O>>) &
+export type OperationMethod<O, D> = ((...args: Args<OperationParams<O, D>>) => ApiPromise<OperationResult<O>> & WaitOf<OperationResult<O>, D>) &
   (D extends { pagination: { items: infer I extends string } } ? Paginated<O, D, I> : {});
+
+/** `.wait()`, only on the promises of operations that start long-running work (the table's `wait`). */
+type WaitOf<R, D> = D extends { wait: object } ? Waitable<R> : {};
+
+export interface Waitable<R> {
+  /**
+   * Resolves once the work this call started is done (the action `completed`, the instance `running`),
+   * with the last answer polled; rejects with ActionFailedError if it failed, TimeoutError after
+   * `timeout`, the signal's reason when aborted (the work goes on).
+   */
+  wait(options?: WaitOptions<R>): Promise<R>;
+}
 
 type ItemOf<R, I extends string> = R extends { [K in I]?: infer A } ? (A extends readonly (infer E)[] ? E : never) : never;
 

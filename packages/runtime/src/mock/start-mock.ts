@@ -30,6 +30,8 @@ export interface StartMockOptions {
   tokens?: readonly string[];
   /** How long an action runs before it completes, in ms (default: the spec's `x-effect.duration`, else 1000). */
   actionDuration?: number;
+  /** Actions of these types (e.g. `["resize"]`) end `errored` (failed) instead of completing, with no effect. */
+  failActions?: readonly string[];
   /** Enforce a rate limit per credential: a 429 with Retry-After once it is spent (default: count, never refuse). */
   rateLimit?: number | RateLimitOptions;
   /** Answer requests that break the spec with a 422 listing the violations instead of the spec's 400. */
@@ -95,6 +97,7 @@ export async function startMockServer<Client, ClientOptions>(
     seed: options.seed,
     tokens: options.tokens,
     actionDuration: options.actionDuration,
+    failActions: options.failActions,
     rateLimit: options.rateLimit,
     onExchange: (exchange) => requests.push(exchange),
   });
