@@ -30,6 +30,8 @@ export interface CliIo {
   /** Whether stdout is a terminal: pretty JSON there, compact in a pipe. */
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Whether stderr is a terminal: `--wait` shows its progress there. */
+  stderrIsTTY?: boolean;
   readStdin(): string;
 }
 
@@ -46,6 +48,7 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: () => readFileSync(0, "utf8"),
   };
 }

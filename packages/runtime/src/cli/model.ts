@@ -1,5 +1,6 @@
 // The slice of the generated operation model (packages/<api>/generated/model.json) the CLI reads.
 // Fields the model builder may add later are optional here, so an older model still drives the CLI.
+import type { WaitDescriptor } from "../descriptor.js";
 
 /** A JSON Schema as the model inlines it (OpenAPI 3.1 = JSON Schema 2020-12). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -39,6 +40,8 @@ export interface ModelOperation {
   /** "flat": body properties sit next to the parameters in the SDK's params; "body": under a `body` key. */
   readonly bodyMode?: "flat" | "body" | null;
   readonly pagination?: ModelPagination | null;
+  /** The operation starts long-running work: how to wait for it (`--wait`). */
+  readonly wait?: WaitDescriptor | null;
 }
 
 export interface CliModel {

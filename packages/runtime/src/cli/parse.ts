@@ -15,6 +15,8 @@ export interface GlobalValues {
   /** false with --no-retry. */
   retry: boolean;
   quiet: boolean;
+  wait: boolean;
+  waitTimeout?: string;
   all: boolean;
   include: boolean;
   mock: boolean;
@@ -56,7 +58,7 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Operat
   const { tokens } = parseArgs({
     args: [...argv], options, strict: false, allowPositionals: true, allowNegative: true, tokens: true,
   });
-  const globals: GlobalValues = { retry: true, quiet: false, all: false, include: false, mock: false, static: false, verbose: false, help: false, version: false };
+  const globals: GlobalValues = { retry: true, quiet: false, wait: false, all: false, include: false, mock: false, static: false, verbose: false, help: false, version: false };
   const values = new Map<string, Array<string | boolean>>();
   const positionals: string[] = [];
   const known = new Set(Object.keys(options));
@@ -109,8 +111,12 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
     case "max-retries":
       globals.maxRetries = String(value);
       return;
+    case "wait-timeout":
+      globals.waitTimeout = String(value);
+      return;
     case "retry":
     case "quiet":
+    case "wait":
     case "all":
     case "include":
     case "mock":

@@ -16,6 +16,7 @@ import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
 import { reportError } from "./report.js";
 import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
+import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
 
 export { processIo, type CliApp, type CliClient, type CliIo } from "./app.js";
@@ -134,6 +135,10 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
     throw new UsageError(`--all follows pagination, and ${commandName(op)} is not paginated.`);
   }
   if (globals.all && globals.include) throw new UsageError("--include shows one response; it cannot be combined with --all.");
+  if ((globals.wait || globals.waitTimeout !== undefined) && !op.wait) {
+    throw new UsageError(`--wait waits for long-running work, and ${commandName(op)} starts none.`);
+  }
+  const timeout = waitTimeout(globals.waitTimeout);
   const options = requestOptions(line);
   const session = await openSession(app, io, output, line, resolveToken(app, io, line, output));
   try {
@@ -149,6 +154,9 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
     try {
       const { data, response } = await session.client.request(op.operationId, params, options);
       if (globals.include) output.head(response);
+      if ((globals.wait || globals.waitTimeout !== undefined) && op.wait) {
+        return await waitInCli({ bin: app.model.api, client: session.client, wait: op.wait, first: { data, response }, timeout, quiet: globals.quiet, io, output });
+      }
       output.body(data);
     } catch (error) {
       if (globals.include && (error instanceof ApiError || error instanceof InvalidResponseError)) output.head(error.response);
