@@ -139,7 +139,8 @@ export function typescriptSample(model, op) {
   const params = op.exampleParams ?? {};
   const args = Object.keys(params).length ? jsLiteral(params) : "";
   const token = authHeader(model, op) ? JSON.stringify(TOKEN_PLACEHOLDER) : "";
-  const call = `await ${sdkCall(op)}(${args});`;
+  // long-running work: the sample waits for it (the action completed, the instance running)
+  const call = `await ${sdkCall(op)}(${args})${op.wait ? ".wait()" : ""};`;
   return [
     `import { ApiClient } from ${JSON.stringify(model.api)};`,
     "",
@@ -199,6 +200,7 @@ export function cliSample(model, op) {
       options.push(`--data ${shellQuote(JSON.stringify(body))}`);
     }
   }
+  if (op.wait) options.push("--wait");
   const command = [`${model.api} ${op.operationId.replaceAll(".", "/")}`, ...options].join(" \\\n  ");
   const env = model.env?.token ?? `${model.api.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_TOKEN`;
   return authHeader(model, op) ? `export ${env}=${shellQuote(TOKEN_PLACEHOLDER)}\n${command}` : command;
