@@ -66,7 +66,9 @@ async function startServer(body) {
 /**
  * What a browser app that imports ApiClient ships: an esbuild ESM bundle with code splitting (as
  * Vite, Rollup and webpack do), so openapi-fetch, loaded only when `client.raw` is used, sits in a
- * lazy chunk. Returns the entry chunk and the lazy chunks, minified and gzipped.
+ * lazy chunk. Returns what loads at once (the entry chunk and every chunk it imports statically) and
+ * what loads later (the chunks only reached by a dynamic import: client.raw's openapi-fetch, .wait()'s
+ * poller), minified and gzipped.
  */
 async function bundleSize(api) {
   const result = await build({
@@ -74,6 +76,7 @@ async function bundleSize(api) {
     bundle: true,
     minify: true,
     splitting: true,
+    metafile: true,
     outdir: join(here, ".bundle"),
     write: false,
     format: "esm",
@@ -81,9 +84,24 @@ async function bundleSize(api) {
     nodePaths: [join(packagesDir, api, "node_modules")],
     alias: { [api]: join(packagesDir, api, "dist/index.js") },
   });
-  const [entry, ...lazy] = result.outputFiles.map((file) => ({ min: file.contents.length, gz: gzipSync(file.contents, { level: 9 }).length }));
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  const eager = new Set();
+  const visit = (path) => {
+    if (eager.has(path)) return;
+    eager.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+  };
+  visit(entryPath);
+  const sizes = result.outputFiles.map((file) => ({
+    eager: [...eager].some((path) => file.path.endsWith(path)),
+    min: file.contents.length,
+    gz: gzipSync(file.contents, { level: 9 }).length,
+  }));
   const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
-  return { entry, lazy: { min: sum(lazy, "min"), gz: sum(lazy, "gz") } };
+  const now = sizes.filter((file) => file.eager);
+  const later = sizes.filter((file) => !file.eager);
+  return { entry: { min: sum(now, "min"), gz: sum(now, "gz") }, lazy: { min: sum(later, "min"), gz: sum(later, "gz") } };
 }
 
 for (const api of sdks) {
@@ -162,5 +180,5 @@ for (const api of sdks) {
   const size = await bundleSize(api);
   const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
   console.log(`  bundle (import { ApiClient }): ${kB(size.entry.min)} min, ${kB(size.entry.gz)} min+gz (goal ≤ 6 kB)`);
-  console.log(`    + lazy chunk loaded on first client.raw call: ${kB(size.lazy.min)} min, ${kB(size.lazy.gz)} min+gz`);
+  console.log(`    + lazy chunks (client.raw's openapi-fetch, .wait()'s poller), loaded on first use: ${kB(size.lazy.min)} min, ${kB(size.lazy.gz)} min+gz`);
 }

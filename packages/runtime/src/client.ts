@@ -9,7 +9,7 @@ import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
-import { waitUntilDone, type WaitOptions } from "./wait.js";
+import type { WaitOptions } from "./wait.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -115,7 +115,11 @@ export class BaseClient<Paths extends {} = {}> {
           const promise = new ApiPromise(send(params, options));
           // `.wait()`: the same call's answer, then polling until the work it started is done
           return Object.assign(promise, {
-            wait: (waitOptions?: WaitOptions) => promise.withResponse().then(({ data, response }) => waitUntilDone(call, wait, data, waitOptions, response)),
+            // loaded on first use, so a bundle that never waits does not carry the poller
+            wait: async (waitOptions?: WaitOptions) => {
+              const [{ data, response }, { waitUntilDone }] = await Promise.all([promise.withResponse(), import("./wait.js")]);
+              return waitUntilDone(call, wait, data, waitOptions, response);
+            },
           });
         }
       : (params?: Record<string, unknown>, options?: RequestOptions) => new ApiPromise(send(params, options));

@@ -1,7 +1,7 @@
 // The runtime shared by every SDK; bundled into each SDK package at build time.
-import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
-import { segmentSafe } from "./raw-client.js";
+import { lazyRawClient } from "./raw-client.js";
 
 export * from "./public.js";
 export { BaseClient } from "./client.js";
@@ -22,10 +22,12 @@ export function createRawClient<Paths extends {}>(options: RawClientOptions): Cl
   checkCredential(options.token, "The token");
   const problem = baseUrlProblem(options.baseUrl);
   if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(options.baseUrl)}".`);
-  return createClient<Paths>({
+  // lazy like `client.raw`: a static import would keep openapi-fetch in every bundle (it does not declare
+  // itself free of side effects, so bundlers cannot drop an unused import of it)
+  const { fetch } = options;
+  return lazyRawClient<Paths>({
     baseUrl: options.baseUrl,
-    pathSerializer: segmentSafe(defaultPathSerializer),
     headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(fetch ? { fetch: (request: Request) => fetch(request) } : {}),
   });
 }
