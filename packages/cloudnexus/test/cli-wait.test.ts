@@ -28,17 +28,28 @@ describe("--wait", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("on a terminal: a spinner on stderr names what it waits for, then the running instance", async () => {
-    const command = [bin, "instances/create", "--name", "w1", "--plan", "standard-4", "--region", "eu-west-1", "--image", "ubuntu-22.04", "--wait", ...at(mock)];
-    const shell = command.map((part) => `'${part}'`).join(" ");
-    // a pseudo-terminal (util-linux script); spawned, not execFileSync: the mock answers from this process
+  /** The command run on a pseudo-terminal (util-linux script); spawned, not execFileSync: the mock answers from this process. */
+  async function onTerminal(args: string[]): Promise<string> {
+    const shell = [bin, ...args].map((part) => `'${part}'`).join(" ");
     const child = spawn("script", ["-qfec", `node ${shell}`, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
     let raw = "";
     child.stdout.on("data", (chunk) => (raw += chunk));
     expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
-    const out = stripVTControlCharacters(raw);
+    return stripVTControlCharacters(raw);
+  }
+  const create = ["instances/create", "--name", "w1", "--plan", "standard-4", "--region", "eu-west-1", "--image", "ubuntu-22.04", "--wait"];
+
+  it("on a terminal: a spinner on stderr names what it waits for, then the running instance", async () => {
+    const out = await onTerminal([...create, ...at(mock)]);
     expect(out).toMatch(/instance inst_[a-z0-9]+: pending \(\d+ s\)/);
     expect(out).toMatch(/✔ instance inst_[a-z0-9]+: running \(\d+ s\)/);
+    expect(out).toMatch(/"status": "running"/);
+  });
+
+  it("on a terminal with --quiet: no spinner, only the JSON", async () => {
+    const out = await onTerminal([...create, "--quiet", ...at(mock)]);
+    expect(out).not.toMatch(/instance inst_[a-z0-9]+: pending/);
+    expect(out.trim().startsWith("{")).toBe(true);
     expect(out).toMatch(/"status": "running"/);
   });
 
