@@ -44,6 +44,7 @@ const builtins = (app: CliApp): BuiltinCommand[] => [
   { name: "login", summary: `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)` },
   { name: "logout", summary: "Forget the stored token" },
   { name: "mock", summary: "Serve a Prism mock of the API until Ctrl-C (--port, --strict, --dynamic)" },
+  { name: "mcp", summary: "Serve the API to AI assistants: an MCP server over stdio, one tool per operation (--read-only, --mock)" },
   { name: "help", summary: "Show help for a command: help <command>" },
 ];
 
@@ -67,6 +68,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     if (topic === undefined || topic === "help") return print(output, rootHelp(model, builtins(app)));
     if (topic === "login" || topic === "logout") return print(output, builtinHelp(app, topic));
     if (topic === "mock") return print(output, mockHelp(app));
+    if (topic === "mcp") return print(output, (await import("./mcp-command.js")).mcpHelp(app));
     const op = operations.get(topic);
     if (op) return print(output, commandHelp(model, op));
     if (namespaces.has(topic)) return print(output, rootHelp(model, builtins(app), topic.replaceAll("/", ".")));
@@ -81,6 +83,12 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
   if (command === "mock") {
     if (loose.globals.help) return print(output, mockHelp(app));
     return serveMockCommand(app, io, output, io.argv);
+  }
+  if (command === "mcp") {
+    // loaded only here: the MCP SDK is no weight for the other commands
+    const { mcpHelp, serveMcpCommand } = await import("./mcp-command.js");
+    if (loose.globals.help) return print(output, mcpHelp(app));
+    return serveMcpCommand(app, io, output);
   }
   const op = operations.get(command);
   if (!op) {
@@ -105,7 +113,7 @@ function print(output: Output, text: string): number {
 }
 
 function unknownCommand(command: string, operations: Map<string, ModelOperation>, namespaces: Set<string>, bin: string): UsageError {
-  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "help"];
+  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "mcp", "help"];
   return new UsageError(`Unknown command "${command}".${didYouMean(command, candidates)}`, `Run \`${bin} --help\` for the list of commands.`);
 }
 
