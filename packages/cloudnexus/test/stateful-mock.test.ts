@@ -169,6 +169,20 @@ describe("actions complete after the delay and apply their effect", () => {
     await expect(client.firewalls.get({ id: firewall.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("deleting an instance unassigns its floating IPs and detaches its firewalls (they stay)", async () => {
+    const client = mock.client();
+    const instance = await client.instances.create(box);
+    const ip = await client.floatingIps.create({ region: "eu-west-1" });
+    await client.floatingIps.assign({ id: ip.id, instance_id: instance.id });
+    const firewall = await client.firewalls.create({ name: "edge", rules: [], instance_ids: [instance.id, "inst_29f8b3a1"] });
+    await sleep(200);
+    expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBe(instance.id);
+    await client.instances.delete({ id: instance.id });
+    await sleep(200);
+    expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBeNull();
+    expect((await client.firewalls.get({ id: firewall.id })).instance_ids).toEqual(["inst_29f8b3a1"]);
+  });
+
   it("ssh keys: created, listed, deleted", async () => {
     const client = mock.client();
     const before = (await client.sshKeys.list({})).meta.total;

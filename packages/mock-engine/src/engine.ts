@@ -171,7 +171,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
       const items = store[entry.resource] ?? [];
       const index = items.findIndex((item) => keyOf(resource, item) === entry.key);
       if (index === -1) continue;
-      if (entry.effect.delete) items.splice(index, 1);
+      if (entry.effect.delete) forget(entry.resource, items[index]!);
       else applyFields(items[index]!, entry.effect);
     }
   }
@@ -225,6 +225,28 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     if ("code" in props) error.code = "ACTION_FAILED";
     if ("message" in props) error.message = `The mock fails every ${kind} action (failActions).`;
     return error;
+  }
+
+  /**
+   * Removes an item, and every reference to it from the other resources' items: a field holding its
+   * key becomes null (where the schema allows null), an array of keys loses it. So a deleted instance
+   * leaves its floating IPs unassigned and its firewalls detached, as the real API does.
+   */
+  function forget(name: string, item: Record<string, Json>) {
+    const resource = model.resources[name]!;
+    const key = keyOf(resource, item);
+    store[name] = store[name]!.filter((other) => other !== item);
+    for (const [otherName, other] of Object.entries(model.resources)) {
+      if (otherName === name || other.action) continue; // actions keep naming what they worked on
+      const props = propertiesOf(doc, resourceSchema(other));
+      for (const stored of store[otherName] ?? []) {
+        for (const [field, value] of Object.entries(stored)) {
+          if (field === other.keyField) continue;
+          if (value === key && [deref(doc, props[field])?.type].flat().includes("null")) stored[field] = null;
+          else if (Array.isArray(value) && value.includes(key)) stored[field] = value.filter((entry) => entry !== key);
+        }
+      }
+    }
   }
 
   // ---- answers ----
@@ -384,7 +406,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
       case "delete": {
         const item = find(name!, key);
         if (!item) return notFound(ctx, name!, key);
-        store[name!] = store[name!]!.filter((other) => other !== item);
+        forget(name!, item);
         return itemAnswer(ctx, name!, item);
       }
       case "action": {
@@ -396,7 +418,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
         const item = find(name!, key);
         if (!item) return notFound(ctx, name!, key);
         const effect = resolveEffect(role.effect ?? {}, ctx);
-        if (effect.delete) store[name!] = store[name!]!.filter((other) => other !== item);
+        if (effect.delete) forget(name!, item);
         else applyFields(item, effect);
         return itemAnswer(ctx, name!, item);
       }
