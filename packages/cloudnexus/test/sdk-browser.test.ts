@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startMock } from "../src/mock.js";
 
 const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
 const example = (name: string) => spec.components.examples[name].value;
@@ -77,5 +78,22 @@ describe("the SDK in a browser", () => {
     });
     // the 401 is an expected answer: the browser logs failed requests as console errors
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
+  it("works across origins against the stateful mock too (CORS, preflights with the SDK's headers)", async () => {
+    const mock = await startMock();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pageUrl);
+      await page.waitForFunction(() => "run" in window);
+      const result = (await page.evaluate((baseUrl) => (window as unknown as { run(u: string): Promise<unknown> }).run(baseUrl), mock.url)) as Record<string, unknown>;
+      expect(result).toMatchObject({ status: 200, error: [true, 401, example("ErrorUnauthorized").error.code], raw: example("Account") });
+      const running = (result.list as { instances: Array<{ id: string; status: string }> }).instances;
+      expect(running.length).toBeGreaterThan(0);
+      expect(running.every((i) => i.status === "running")).toBe(true); // the filter was applied
+      expect(result.all).toEqual(expect.arrayContaining(running.map((i) => i.id)));
+      expect(mock.requests.filter((r) => r.violations.some((v) => v.side === "response"))).toEqual([]);
+    } finally {
+      await mock.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Prism as a judge, in this process: its router and validators (the same code `prism proxy --errors`
 // runs) check each request and each answer against the spec, while the answer itself comes from a
 // function of ours instead of an upstream server. No child process, no extra HTTP hop.
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { resolvePrismCli } from "./prism.js";
@@ -104,8 +105,10 @@ const silent: Record<string, unknown> = { info: noop, warn: noop, error: noop, d
 /** Loads Prism's judge for `specFile` (parsed once per process and file). */
 export async function loadJudge(specFile: string, resolveFrom?: string): Promise<Judge> {
   const prism = prismModules(resolveFrom);
-  let operations = parsed.get(specFile);
-  if (!operations) parsed.set(specFile, (operations = prism.getHttpOperationsFromSpec(specFile)));
+  // parsed once per file and version of it (a rebuilt bundle is read again)
+  const version = `${specFile}\n${statSync(specFile).mtimeMs}`;
+  let operations = parsed.get(version);
+  if (!operations) parsed.set(version, (operations = prism.getHttpOperationsFromSpec(specFile)));
   const resources = await operations;
   // the answer of each request in flight, found again by the forward component Prism calls
   const answers = new WeakMap<PrismRequest, Answer>();

@@ -77,6 +77,14 @@ function queryOf(params: URLSearchParams): Record<string, string | string[]> {
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
   response.writeHead(status, headers).end(body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body));
 
+/** The CORS headers Prism's mock server sends, so a browser test can use the stateful mock as it uses Prism. */
+function corsHeaders(request: IncomingMessage, response: ServerResponse): void {
+  response.setHeader("Access-Control-Allow-Origin", request.headers.origin ?? "*");
+  response.setHeader("Access-Control-Allow-Headers", request.headers["access-control-request-headers"] ?? "*");
+  response.setHeader("Access-Control-Allow-Credentials", "true");
+  response.setHeader("Access-Control-Expose-Headers", "*");
+}
+
 /** Starts the engine and its judge; resolves once the server listens. */
 export async function startStatefulMock(options: StatefulMockOptions): Promise<StatefulMock> {
   const host = options.host ?? "127.0.0.1";
@@ -112,9 +120,17 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     return { statusCode: reply.status, headers: reply.headers, ...(reply.body === undefined ? {} : { body: reply.body }) };
   };
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<Exchange> {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<Exchange | undefined> {
     const method = request.method ?? "GET";
     const path = request.url ?? "/";
+    corsHeaders(request, response);
+    if (method === "OPTIONS" && request.headers.origin && request.headers["access-control-request-method"]) {
+      // a browser's preflight, answered as Prism's own server does
+      response.setHeader("Access-Control-Allow-Methods", request.headers["access-control-request-method"]);
+      response.setHeader("Vary", "origin");
+      response.writeHead(204).end();
+      return undefined;
+    }
     const url = new URL(path, "http://mock.invalid");
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
@@ -147,7 +163,7 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
 
   const server = createServer((request, response) => {
     handle(request, response)
-      .then((exchange) => options.onExchange?.(exchange))
+      .then((exchange) => exchange && options.onExchange?.(exchange))
       .catch((error: Error) => {
         if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
         response.end(`stateful mock failed: ${error.message}\n`);
