@@ -36,14 +36,14 @@ async function connect(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ser
     stderr: "pipe",
   });
   let stderr = "";
-  transport.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const received: string[] = [];
   const client = new Client({ name: "mcp-test", version: "0.0.0" });
   await client.connect(transport);
   const onmessage = transport.onmessage;
-  transport.onmessage = (message, extra) => {
+  transport.onmessage = (message) => {
     received.push(JSON.stringify(message));
-    onmessage?.(message, extra);
+    onmessage?.(message);
   };
   const server: Server = { client, stderr: () => stderr, received, close: () => client.close() };
   servers.push(server);
@@ -58,7 +58,7 @@ const toolName = (operationId: string) => operationId.replaceAll(".", "_");
 
 /** What the tool should require: the required parameters, and the required body's required fields. */
 function requiredArguments(op: (typeof model.operations)[number]): string[] {
-  const required = op.parameters.filter((p) => p.required).map((p) => p.name);
+  const required: string[] = op.parameters.filter((p) => p.required).map((p) => p.name);
   const body = op.requestBody as { required: boolean; schema: { required?: string[] } } | null;
   if (body?.required) {
     if (op.bodyMode === "flat") required.push(...(body.schema.required ?? []));

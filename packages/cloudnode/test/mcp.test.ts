@@ -32,13 +32,13 @@ beforeAll(async () => {
     env: baseEnv({ CLOUDNODE_TOKEN: TOKEN, XDG_CONFIG_HOME: configHome, HOME: configHome }) as Record<string, string>,
     stderr: "pipe",
   });
-  transport.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   client = new Client({ name: "mcp-test", version: "0.0.0" });
   await client.connect(transport);
   const onmessage = transport.onmessage;
-  transport.onmessage = (message, extra) => {
+  transport.onmessage = (message) => {
     received.push(JSON.stringify(message));
-    onmessage?.(message, extra);
+    onmessage?.(message);
   };
 });
 

@@ -43,7 +43,7 @@ export interface ModelOperation {
   /** The operation starts long-running work: how to wait for it (`--wait`). */
   readonly wait?: WaitDescriptor | null;
   /** What the stateful mock does (`create`, `delete`, an `effect`…); the MCP server's hints read it too. */
-  readonly mock?: { readonly role?: string; readonly effect?: { readonly delete?: unknown } | null } | null;
+  readonly mock?: { readonly role?: string; readonly effect?: { readonly [key: string]: unknown } | null } | null;
 }
 
 export interface CliModel {

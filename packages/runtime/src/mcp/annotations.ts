@@ -19,7 +19,7 @@ export function annotationsOf(op: ModelOperation): ToolAnnotations {
   const base = { ...(op.summary ? { title: op.summary } : {}), readOnlyHint: readOnly, idempotentHint: idempotent, openWorldHint: true };
   if (readOnly) return base;
   const role = op.mock?.role;
-  const deletes = method === "DELETE" || op.mock?.effect?.delete === true;
+  const deletes = method === "DELETE" || op.mock?.effect?.["delete"] === true;
   const additive = !deletes && method === "POST" && role === "create";
   return { ...base, destructiveHint: !additive };
 }
