@@ -2,7 +2,7 @@
 // MCP client nobody here wrote) against the stateful mock: every operation is a tool, calls go through
 // the SDK, errors are tool errors, the token never shows, and the process ends when stdin closes.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -15,6 +15,8 @@ import { startMock, type RunningMock } from "../src/mock.js";
 
 const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;
 const TOKEN = "cn_test_mcpSecretQ7zX41";
+/** The token `login` stored (in a config directory of its own). */
+const STORED = "cn_test_mcpStoredR2mK88";
 
 interface Server {
   client: Client;
@@ -72,7 +74,8 @@ let server: Server;
 
 beforeAll(async () => {
   configHome = mkdtempSync(join(tmpdir(), "cloudnexus-mcp-"));
-  mock = await startMock();
+  // only these credentials are accepted: a call with any other token is the spec's 401
+  mock = await startMock({ tokens: [TOKEN, STORED] });
   server = await connect(["--base-url", mock.url, "--verbose"], { CLOUDNEXUS_TOKEN: TOKEN });
 });
 
@@ -169,6 +172,31 @@ describe("cloudnexus mcp", () => {
     expect(server.stderr()).toContain("Authorization"); // --verbose logged the requests…
     expect(server.stderr()).not.toContain(TOKEN); // …with the token masked
     for (const message of server.received) expect(message).not.toContain(TOKEN);
+  });
+
+  it("takes the token from `login`'s stored config when the environment has none, the environment's first; a wrong one is a 401 tool error", async () => {
+    const stored = mkdtempSync(join(tmpdir(), "cloudnexus-mcp-stored-"));
+    mkdirSync(join(stored, "cloudnexus"), { mode: 0o700 });
+    writeFileSync(join(stored, "cloudnexus", "config.json"), JSON.stringify({ token: STORED }), { mode: 0o600 });
+    try {
+      const fromLogin = await connect(["--base-url", mock.url], { XDG_CONFIG_HOME: stored });
+      const me = await fromLogin.client.callTool({ name: "me", arguments: {} });
+      expect(me.isError, texts(me).join("\n")).toBeFalsy();
+      await fromLogin.close();
+
+      const wrong = await connect(["--base-url", mock.url], { XDG_CONFIG_HOME: stored, CLOUDNEXUS_TOKEN: "cn_test_notAcceptedK3" });
+      const denied = await wrong.client.callTool({ name: "me", arguments: {} });
+      expect(denied.isError).toBe(true);
+      expect(texts(denied)[0]).toMatch(/^The API answered 401 /);
+      expect(texts(denied).join("\n")).toContain("CLOUDNEXUS_TOKEN");
+      for (const message of [...fromLogin.received, ...wrong.received, fromLogin.stderr(), wrong.stderr()]) {
+        expect(message).not.toContain(STORED);
+        expect(message).not.toContain("cn_test_notAcceptedK3");
+      }
+      await wrong.close();
+    } finally {
+      rmSync(stored, { recursive: true, force: true });
+    }
   });
 
   it("--read-only lists only the GET tools and refuses the others", async () => {
