@@ -452,7 +452,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
   }
 
   function takeRate(credential: string): Context["rate"] {
-    const limit = rateLimit?.limit ?? rateHeaderExample("limit");
+    const limit = rateLimit?.limit ?? (specLimit ??= rateHeaderExample("limit") ?? null) ?? undefined;
     if (limit === undefined) return undefined;
     const windowMs = (rateLimit?.window ?? 60) * 1000;
     const time = now();
@@ -462,6 +462,8 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     // without a configured limit the count only informs; it never refuses (a test suite may be busy)
     return { limit, remaining: rateLimit ? limit - window.used : Math.max(0, limit - window.used), reset: window.start + windowMs };
   }
+  /** The spec's example X-RateLimit-Limit, looked up once (null: the spec declares none). */
+  let specLimit: number | null | undefined;
   function rateHeaderExample(which: string): number | undefined {
     for (const list of responses.values())
       for (const response of list)
@@ -496,11 +498,16 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     return { ...response, headers };
   }
 
+  const requestIdHeaders = new Map<string, Json>();
   function context(operation: OperationModel, request: EngineRequest, params: Record<string, string>): Context {
     const idHeader = model.errorShape.requestIdHeader;
     let requestId: string | undefined;
     if (idHeader) {
-      const header = Object.values(responses.get(operation.operationId) ?? []).flatMap((r) => Object.entries(r.headers)).find(([name]) => name.toLowerCase() === idHeader.toLowerCase())?.[1];
+      let header = requestIdHeaders.get(operation.operationId);
+      if (header === undefined) {
+        header = Object.values(responses.get(operation.operationId) ?? []).flatMap((r) => Object.entries(r.headers)).find(([name]) => name.toLowerCase() === idHeader.toLowerCase())?.[1] ?? null;
+        requestIdHeaders.set(operation.operationId, header);
+      }
       const schema = deref(doc, header?.schema ?? {});
       requestId = stringFor(random, schema?.pattern, schema ?? {}, String(exampleOf(doc, header) ?? "req_mock"));
     }

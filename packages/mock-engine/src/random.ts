@@ -17,6 +17,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Parsed once per pattern: parsing is most of the cost of an id. */
+const generators = new Map<string, { generator: InstanceType<typeof RandExp>; check: RegExp }>();
+
 /**
  * A string matching `pattern` (e.g. `^inst_[a-z0-9]+$` → `inst_k3v9x2qa`), within the schema's
  * length bounds; `fallback` (the example's value) when the pattern cannot be generated.
@@ -26,13 +29,18 @@ export function stringFor(random: () => number, pattern: string | undefined, bou
   try {
     // `[a-z0-9]+` → 8 characters, like the spec's examples (`inst_8f3a2b1c`); the result is checked
     // against the real pattern below
-    const generator = new RandExp(pattern.replace(/\]\+/g, "]{8}"));
-    generator.max = 8;
+    let compiled = generators.get(pattern);
+    if (!compiled) {
+      const generator = new RandExp(pattern.replace(/\]\+/g, "]{8}"));
+      generator.max = 8;
+      generators.set(pattern, (compiled = { generator, check: new RegExp(pattern, "u") }));
+    }
+    const { generator, check } = compiled;
     generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
     for (let attempt = 0; attempt < 20; attempt++) {
       const value = generator.gen();
       const long = value.length >= (bounds.minLength ?? 0) && value.length <= (bounds.maxLength ?? Infinity);
-      if (long && new RegExp(pattern, "u").test(value)) return value;
+      if (long && check.test(value)) return value;
     }
   } catch {
     // a pattern RandExp cannot read: keep the example's value
