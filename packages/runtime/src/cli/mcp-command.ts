@@ -1,7 +1,7 @@
 // `<api> mcp`: an MCP server over stdio with one tool per operation (packages/runtime/src/mcp), its
 // calls sent by the same client as every command (--base-url / --mock, the token from --token, the
 // environment or `login`, retries). stdout carries the protocol alone; logs go to stderr.
-import { createMcpServer, serveStdio } from "../mcp/index.js";
+import { createMcpServer, InFlight, serveStdio } from "../mcp/index.js";
 import type { CliApp, CliIo } from "./app.js";
 import type { OperationFlag } from "./flags.js";
 import { envNames } from "./model.js";
@@ -56,6 +56,7 @@ export async function serveMcpCommand(app: CliApp, io: CliIo, output: Output): P
     if (token === undefined && !line.globals.mock) {
       output.err(`${app.model.api} mcp: no token (set $${env.token} or run \`${app.model.api} login\`); calls that need one will answer 401.\n`);
     }
+    const inFlight = new InFlight();
     const server = createMcpServer({
       model: app.model,
       client: session.client,
@@ -63,8 +64,9 @@ export async function serveMcpCommand(app: CliApp, io: CliIo, output: Output): P
       readOnly,
       redact: (text) => output.redact(text),
       tokenEnv: env.token,
+      inFlight,
     });
-    await serveStdio(server, (error) => line.globals.verbose && output.err(`[mcp] ${error.message}\n`));
+    await serveStdio(server, (error) => line.globals.verbose && output.err(`[mcp] ${error.message}\n`), inFlight);
     return ExitCode.ok;
   } finally {
     await session.stop();

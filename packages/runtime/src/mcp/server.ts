@@ -1,9 +1,10 @@
 // The MCP server of one API: the official SDK's low-level Server (so tools carry the model's JSON
 // Schemas as they are), one tool per operation, every call through the SDK client.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, type CallToolRequest, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { CliClient } from "../cli/app.js";
 import type { CliModel } from "../cli/model.js";
+import type { InFlight } from "./in-flight.js";
 import { toolName } from "./names.js";
 import { errorResult, invalidArgumentsResult, successResult, type ToolResult } from "./result.js";
 import { toolsOf } from "./tools.js";
@@ -20,6 +21,8 @@ export interface McpServerOptions {
   redact?: (text: string) => string;
   /** The environment variable of the token, for the hint of a 401. */
   tokenEnv: string;
+  /** Tracks the calls running (so stdin closing waits for their answers). */
+  inFlight?: InFlight;
 }
 
 export function createMcpServer(options: McpServerOptions): Server {
@@ -38,7 +41,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((tool) => tool.definition) }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<ToolResult> => {
+  const call = async (request: CallToolRequest, signal: AbortSignal): Promise<ToolResult> => {
     const { name } = request.params;
     const tool = byName.get(name);
     if (!tool) {
@@ -49,11 +52,15 @@ export function createMcpServer(options: McpServerOptions): Server {
     const problems = argumentProblems(tool.definition.inputSchema, args);
     if (problems.length) return invalidArgumentsResult(name, problems, redact);
     try {
-      const { data, response } = await client.request(tool.operation.operationId, args, { signal: extra.signal });
+      const { data, response } = await client.request(tool.operation.operationId, args, { signal });
       return successResult(tool.operation, args, data, response, redact);
     } catch (error) {
       return errorResult(error, redact, options.tokenEnv, model.api);
     }
+  };
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const work = call(request, extra.signal);
+    return options.inFlight ? options.inFlight.track(work) : work;
   });
   return server;
 }

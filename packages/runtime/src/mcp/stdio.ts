@@ -1,8 +1,10 @@
 // Serves an MCP server over stdio until the client closes stdin (or SIGINT/SIGTERM); resolves then.
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import type { InFlight } from "./in-flight.js";
 
-export async function serveStdio(server: Server, onError: (error: Error) => void): Promise<void> {
+/** When stdin ends, the calls still running are answered first (`inFlight`); a signal stops at once. */
+export async function serveStdio(server: Server, onError: (error: Error) => void, inFlight?: InFlight): Promise<void> {
   const transport = new StdioServerTransport(process.stdin, process.stdout);
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
@@ -10,12 +12,19 @@ export async function serveStdio(server: Server, onError: (error: Error) => void
   server.onerror = onError;
   await server.connect(transport);
   const close = () => void server.close().catch(onError);
-  process.stdin.once("end", close);
-  process.stdin.once("close", close);
+  let ending = false;
+  const drain = () => {
+    if (ending) return;
+    ending = true;
+    // a response is written a few microtasks after its handler settles: let it out, then close
+    void (inFlight?.idle() ?? Promise.resolve()).then(() => new Promise((resolve) => setImmediate(resolve))).then(close);
+  };
+  process.stdin.once("end", drain);
+  process.stdin.once("close", drain);
   const signals = ["SIGINT", "SIGTERM"] as const;
   for (const signal of signals) process.once(signal, close);
   await closed;
-  process.stdin.off("end", close).off("close", close);
+  process.stdin.off("end", drain).off("close", drain);
   for (const signal of signals) process.off(signal, close);
   process.stdin.pause();
 }

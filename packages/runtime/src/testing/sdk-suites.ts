@@ -129,6 +129,25 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
       for (const property of required) expect(body).toHaveProperty(property);
     });
 
+    it("`mcp` serves every operation as a tool from the packed files alone, and answers before stdin's end stops it", async () => {
+      const message = (id: number | undefined, method: string, params?: Json) => JSON.stringify({ jsonrpc: "2.0", ...(id === undefined ? {} : { id }), method, ...(params ? { params } : {}) });
+      const input = [
+        message(1, "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "pipe", version: "0" } }),
+        message(undefined, "notifications/initialized"),
+        message(2, "tools/list"),
+        message(3, "tools/call", { name: login.operationId.replaceAll(".", "_"), arguments: {} }),
+      ].join("\n");
+      const result = await cli.run(["mcp", "--base-url", inject("mockUrl")], { input: `${input}\n`, env: { [pkg.model.env.token]: token } });
+      expect(result.code, result.stderr).toBe(0);
+      const answers = new Map(result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Json).map((answer) => [answer.id, answer]));
+      const names = (answers.get(2)?.result.tools as Json[]).map((tool) => tool.name).sort();
+      expect(names).toEqual(pkg.model.operations.map((op) => op.operationId.replaceAll(".", "_")).sort());
+      const call = answers.get(3)?.result;
+      expect(call.isError).toBeFalsy();
+      for (const property of requiredProperties(pkg, login)) expect(JSON.parse(call.content[0].text)).toHaveProperty(property);
+      expect(cli.transcript()).not.toContain(token);
+    });
+
     it("--mock without Prism installed says what to install (exit 1, no stack trace)", async () => {
       const result = await cli.run([commandName(login), "--mock"]);
       expect(result.code).toBe(1);
