@@ -1,7 +1,7 @@
 // `<api> mcp`: an MCP server over stdio with one tool per operation (packages/runtime/src/mcp), its
 // calls sent by the same client as every command (--base-url / --mock, the token from --token, the
 // environment or `login`, retries). stdout carries the protocol alone; logs go to stderr.
-import { createMcpServer, InFlight, serveStdio } from "../mcp/index.js";
+import { createMcpServer, InFlight, serveStdio, toolsOf } from "../mcp/index.js";
 import type { CliApp, CliIo } from "./app.js";
 import type { OperationFlag } from "./flags.js";
 import { envNames } from "./model.js";
@@ -56,6 +56,9 @@ export async function serveMcpCommand(app: CliApp, io: CliIo, output: Output): P
     if (token === undefined && !line.globals.mock) {
       output.err(`${app.model.api} mcp: no token (set $${env.token} or run \`${app.model.api} login\`); calls that need one will answer 401.\n`);
     }
+    const count = toolsOf(app.model, { readOnly }).length;
+    const where = line.globals.mock ? "a local stateful mock" : (line.globals.baseUrl ?? io.env[env.baseUrl] ?? app.model.servers[0] ?? "the API");
+    output.err(`${app.model.api} mcp: ${count} tools of the ${app.model.title} ${app.model.version}${readOnly ? " (read-only)" : ""}, calling ${where}; MCP over stdio, until stdin closes.\n`);
     const inFlight = new InFlight();
     const server = createMcpServer({
       model: app.model,
