@@ -15,6 +15,8 @@ const cliBuild = {
   platform: "node",
   noExternal: [/^@repo\//],
   treeshake: true,
+  // CommonJS dependencies bundled into this ESM file (yaml) require Node built-ins: give them a require
+  banner: { js: 'import { createRequire as __cliCreateRequire } from "node:module"; const require = __cliCreateRequire(import.meta.url);' },
 };
 
 /**

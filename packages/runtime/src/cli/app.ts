@@ -32,6 +32,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   /** Whether stderr is a terminal: `--wait` shows its progress there. */
   stderrIsTTY?: boolean;
+  /** The terminal's width, when stdout is one (tables fit it). */
+  columns?: number | undefined;
   readStdin(): string;
 }
 
@@ -49,6 +51,7 @@ export function processIo(): CliIo {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     readStdin: () => readFileSync(0, "utf8"),
   };
 }

@@ -34,6 +34,8 @@ export interface GlobalFlag {
 export const globalFlags: readonly GlobalFlag[] = [
   { flag: "data", type: "string", value: "json|@file", description: "The whole request body as JSON, or @file.json (@- reads stdin); flags override its fields" },
   { flag: "all", type: "boolean", description: "Follow pagination and print every item as one JSON line" },
+  { flag: "output", short: "o", type: "string", value: "json|yaml|table", description: "How to print the answer: json (default), yaml, or a table for people" },
+  { flag: "query", type: "string", value: "jmespath", description: "Select from the answer before printing, e.g. --query 'instances[].id' (JMESPath)" },
   { flag: "include", short: "i", type: "boolean", description: "Print the response status and headers before the body" },
   { flag: "token", type: "string", value: "token", description: "API token (overrides $<TOKEN_ENV> and the one stored by `login`)" },
   { flag: "session", type: "string", value: "id", description: "A session ID, sent as the API's session cookie (with the token, if one is set)", cookieOnly: true },

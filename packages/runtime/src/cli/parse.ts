@@ -17,6 +17,8 @@ export interface GlobalValues {
   quiet: boolean;
   wait: boolean;
   waitTimeout?: string;
+  output?: string;
+  query?: string;
   all: boolean;
   include: boolean;
   mock: boolean;
@@ -113,6 +115,12 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
       return;
     case "wait-timeout":
       globals.waitTimeout = String(value);
+      return;
+    case "output":
+      globals.output = String(value);
+      return;
+    case "query":
+      globals.query = String(value);
       return;
     case "retry":
     case "quiet":

@@ -16,6 +16,7 @@ import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
 import { reportError } from "./report.js";
 import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
+import { applyQuery, formatValue, parseFormat } from "./format.js";
 import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
 
@@ -147,6 +148,19 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
     throw new UsageError(`--wait waits for long-running work, and ${commandName(op)} starts none.`);
   }
   const timeout = waitTimeout(globals.waitTimeout);
+  const format = parseFormat(globals.output);
+  // what the user reads: the query's selection, in the chosen format (checked before any request)
+  if (globals.query !== undefined) applyQuery({}, globals.query);
+  const print = (value: unknown) =>
+    output.out(
+      formatValue(applyQuery(value, globals.query), {
+        format,
+        pretty: output.pretty,
+        width: io.columns ?? 120,
+        color: io.stdoutIsTTY && !io.env.NO_COLOR,
+        items: op.pagination?.items,
+      }),
+    );
   const options = requestOptions(line);
   const session = await openSession(app, io, output, line, resolveToken(app, io, line, output));
   try {
@@ -154,18 +168,23 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
       const send = (p: Record<string, unknown>, o?: RequestOptions) => session.client.request(op.operationId, p, o);
       const { page, pageSize, items, meta } = op.pagination;
       const pagination: PaginationDescriptor = { page, pageSize, items, ...(meta ? { meta } : {}) };
-      for await (const item of iterateItems(send, pagination, params, options)) {
-        output.jsonLine(item);
+      if (format === "json" && globals.query === undefined) {
+        for await (const item of iterateItems(send, pagination, params, options)) output.jsonLine(item);
+        return ExitCode.ok;
       }
+      // a table, YAML or a query needs every item first: one list, as if the API had answered it at once
+      const all: unknown[] = [];
+      for await (const item of iterateItems(send, pagination, params, options)) all.push(item);
+      print(all);
       return ExitCode.ok;
     }
     try {
       const { data, response } = await session.client.request(op.operationId, params, options);
       if (globals.include) output.head(response);
       if ((globals.wait || globals.waitTimeout !== undefined) && op.wait) {
-        return await waitInCli({ bin: app.model.api, client: session.client, wait: op.wait, first: { data, response }, timeout, quiet: globals.quiet, io, output });
+        return await waitInCli({ bin: app.model.api, client: session.client, wait: op.wait, first: { data, response }, timeout, quiet: globals.quiet, io, output, print });
       }
-      output.body(data);
+      print(data);
     } catch (error) {
       if (globals.include && (error instanceof ApiError || error instanceof InvalidResponseError)) output.head(error.response);
       throw error;

@@ -30,6 +30,8 @@ interface WaitRun {
   quiet: boolean;
   io: CliIo;
   output: Output;
+  /** Prints an answer as the user asked (-o, --query). */
+  print: (value: unknown) => void;
 }
 
 export async function waitInCli(run: WaitRun): Promise<number> {
@@ -57,12 +59,12 @@ export async function waitInCli(run: WaitRun): Promise<number> {
       },
     }, run.first.response);
     spinner?.success(output.redact(label(done)));
-    output.body(done);
+    run.print(done);
     return 0;
   } catch (error) {
     if (error instanceof ActionFailedError) {
       spinner?.error(output.redact(label(error.action)));
-      output.body(error.action);
+      run.print(error.action);
       output.err(`✖ ${error.message}\n`);
       return 1;
     }
