@@ -16,6 +16,7 @@ import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
 import { reportError } from "./report.js";
 import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
+import { completionScript } from "./completion.js";
 import { applyQuery, formatValue, parseFormat } from "./format.js";
 import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
@@ -44,10 +45,21 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
 const builtins = (app: CliApp): BuiltinCommand[] => [
   { name: "login", summary: `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)` },
   { name: "logout", summary: "Forget the stored token" },
-  { name: "mock", summary: "Serve a Prism mock of the API until Ctrl-C (--port, --strict, --dynamic)" },
+  { name: "mock", summary: "Serve a stateful mock of the API until Ctrl-C (--port, --strict, --static)" },
   { name: "mcp", summary: "Serve the API to AI assistants: an MCP server over stdio, one tool per operation (--read-only, --mock)" },
+  { name: "completion", summary: "Print a shell completion script: completion bash|zsh|fish" },
   { name: "help", summary: "Show help for a command: help <command>" },
 ];
+
+const COMPLETION_HELP = (bin: string) =>
+  [
+    `${bin} completion bash|zsh|fish — print a script that completes commands, flags and enum values.`,
+    "",
+    `  bash: source <(${bin} completion bash)            # in ~/.bashrc, or save it to ~/.local/share/bash-completion/completions/${bin}`,
+    `  zsh:  source <(${bin} completion zsh)             # in ~/.zshrc (after compinit)`,
+    `  fish: ${bin} completion fish > ~/.config/fish/completions/${bin}.fish`,
+    "",
+  ].join("\n");
 
 async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number> {
   const { model } = app;
@@ -70,6 +82,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     if (topic === "login" || topic === "logout") return print(output, builtinHelp(app, topic));
     if (topic === "mock") return print(output, mockHelp(app));
     if (topic === "mcp") return print(output, (await import("./mcp-command.js")).mcpHelp(app));
+    if (topic === "completion") return print(output, COMPLETION_HELP(bin));
     const op = operations.get(topic);
     if (op) return print(output, commandHelp(model, op));
     if (namespaces.has(topic)) return print(output, rootHelp(model, builtins(app), topic.replaceAll("/", ".")));
@@ -84,6 +97,11 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
   if (command === "mock") {
     if (loose.globals.help) return print(output, mockHelp(app));
     return serveMockCommand(app, io, output, io.argv);
+  }
+  if (command === "completion") {
+    if (loose.globals.help) return print(output, COMPLETION_HELP(bin));
+    if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`, `Run \`${bin} completion --help\`.`);
+    return print(output, completionScript(model, builtins(app), rest[0]));
   }
   if (command === "mcp") {
     // loaded only here: the MCP SDK is no weight for the other commands
@@ -114,7 +132,7 @@ function print(output: Output, text: string): number {
 }
 
 function unknownCommand(command: string, operations: Map<string, ModelOperation>, namespaces: Set<string>, bin: string): UsageError {
-  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "mcp", "help"];
+  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "mcp", "completion", "help"];
   return new UsageError(`Unknown command "${command}".${didYouMean(command, candidates)}`, `Run \`${bin} --help\` for the list of commands.`);
 }
 
