@@ -1,7 +1,8 @@
 // `login` (check a token with the API, then store it owner-only) and `logout`, and their help.
 import { ApiError } from "../errors.js";
 import type { CliApp, CliIo } from "./app.js";
-import { configPath, readConfig, removeStoredToken, writeConfig } from "./config.js";
+import { configPath, readConfig, removeProfile, removeStoredToken, writeConfig, type StoredConfig } from "./config.js";
+import { chosenProfile } from "./profiles.js";
 import { commandName, envNames } from "./model.js";
 import type { Output } from "./output.js";
 import type { CommandLine } from "./parse.js";
@@ -11,15 +12,17 @@ import { CliFailure, ExitCode, UsageError } from "./usage-error.js";
 export function builtinHelp(app: CliApp, command: "login" | "logout"): string {
   const bin = app.model.api;
   const file = "$XDG_CONFIG_HOME (default ~/.config)/" + bin + "/config.json";
-  if (command === "logout") return `${bin} logout — forget the token stored by \`login\` (${file}).\n\nUsage: ${bin} logout\n`;
+  if (command === "logout") return `${bin} logout — forget the token stored by \`login\` (${file}).\n\nUsage: ${bin} logout [--profile <name>]\n`;
   const check = commandName({ operationId: app.loginOperation });
   return [
     `${bin} login — check a token with \`${check}\`, then store it in ${file} (mode 0600).`,
     "",
-    `Usage: ${bin} login --token <token>`,
+    `Usage: ${bin} login --token <token> [--profile <name>] [--base-url <url>]`,
     `       ${bin} login < token.txt      (reads the token from stdin, keeping it out of your shell history)`,
     "",
     `Afterwards every command sends it; --token and $${envNames(app.model).token} override it. Takes --base-url, --mock and --verbose.`,
+    `With --profile <name> the token (and the --base-url, if given) is stored under that name: use it with --profile <name>`,
+    `or $${envNames(app.model).token.replace(/_TOKEN$/, "_PROFILE")}; \`${bin} profiles\` lists them. Precedence: flag > environment > profile > default login.`,
     "",
   ].join("\n");
 }
@@ -33,7 +36,7 @@ export async function login(app: CliApp, io: CliIo, output: Output, line: Comman
   }
   output.addSecret(token);
   const check = commandName({ operationId: app.loginOperation });
-  const session = await openSession(app, io, output, line, token);
+  const session = await openSession(app, io, output, line, token, { storedServer: false });
   try {
     await session.client.request(app.loginOperation, {}, requestOptions(line));
   } catch (error) {
@@ -46,16 +49,20 @@ export async function login(app: CliApp, io: CliIo, output: Output, line: Comman
     await session.stop();
   }
   const file = configPath(app.model.api, io.env);
+  const profile = chosenProfile(app, io, line);
+  // the server is stored only when given on the command line (never a mock's, never the environment's)
+  const login = { token, ...(line.globals.baseUrl ? { baseUrl: line.globals.baseUrl.replace(/\/+$/, "") } : {}) };
   try {
-    writeConfig(file, { ...safeReadConfig(file), token });
+    const config = safeReadConfig(file);
+    writeConfig(file, profile ? { ...config, profiles: { ...config.profiles, [profile]: login } } : { ...config, ...login });
   } catch (error) {
     throw new CliFailure(`The token is valid but could not be stored in ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
-  output.err(`Logged in: ${check} accepted the token, stored in ${file}.\n`);
+  output.err(`Logged in${profile ? ` as profile "${profile}"` : ""}: ${check} accepted the token, stored in ${file}.\n`);
   return ExitCode.ok;
 }
 
-function safeReadConfig(file: string): Record<string, unknown> {
+function safeReadConfig(file: string): StoredConfig {
   try {
     return { ...readConfig(file) };
   } catch {
@@ -63,8 +70,19 @@ function safeReadConfig(file: string): Record<string, unknown> {
   }
 }
 
-export function logout(app: CliApp, io: CliIo, output: Output): number {
+export function logout(app: CliApp, io: CliIo, output: Output, line: CommandLine): number {
   const file = configPath(app.model.api, io.env);
+  const profile = chosenProfile(app, io, line);
+  if (profile) {
+    let removed: boolean;
+    try {
+      removed = removeProfile(file, profile);
+    } catch (error) {
+      throw new CliFailure((error as Error).message);
+    }
+    output.err(removed ? `Logged out: removed profile "${profile}" from ${file}.\n` : `No profile "${profile}" was stored (${file}).\n`);
+    return ExitCode.ok;
+  }
   output.err(removeStoredToken(file) ? `Logged out: removed the token from ${file}.\n` : `No token was stored (${file}).\n`);
   return ExitCode.ok;
 }

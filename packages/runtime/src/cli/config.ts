@@ -5,7 +5,11 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 
 export interface StoredConfig {
+  /** The default login's token (and its server, when login was given --base-url). */
   token?: string;
+  baseUrl?: string;
+  /** Logins stored with `login --profile <name>`. */
+  profiles?: Record<string, { token?: string; baseUrl?: string }>;
 }
 
 /** Where an API's CLI keeps its config. */
@@ -50,6 +54,18 @@ export function writeConfig(file: string, config: StoredConfig): void {
   renameSync(temp, file);
 }
 
+/** Removes a profile's login; true when there was one. */
+export function removeProfile(file: string, name: string): boolean {
+  const config = readConfig(file);
+  if (!config.profiles?.[name]) return false;
+  const { [name]: _removed, ...profiles } = config.profiles;
+  const { profiles: _old, ...rest } = config;
+  const next = Object.keys(profiles).length ? { ...rest, profiles } : rest;
+  if (Object.keys(next).length) writeConfig(file, next);
+  else rmSync(file, { force: true });
+  return true;
+}
+
 /** Removes the stored token; true when there was one. */
 export function removeStoredToken(file: string): boolean {
   let config: StoredConfig;
@@ -60,7 +76,7 @@ export function removeStoredToken(file: string): boolean {
     return true;
   }
   if (config.token === undefined) return false;
-  const { token: _removed, ...rest } = config;
+  const { token: _removed, baseUrl: _server, ...rest } = config;
   if (Object.keys(rest).length) writeConfig(file, rest);
   else rmSync(file, { force: true });
   return true;

@@ -39,6 +39,7 @@ export const globalFlags: readonly GlobalFlag[] = [
   { flag: "include", short: "i", type: "boolean", description: "Print the response status and headers before the body" },
   { flag: "token", type: "string", value: "token", description: "API token (overrides $<TOKEN_ENV> and the one stored by `login`)" },
   { flag: "session", type: "string", value: "id", description: "A session ID, sent as the API's session cookie (with the token, if one is set)", cookieOnly: true },
+  { flag: "profile", type: "string", value: "name", description: "Use the login stored with `login --profile <name>` ($<PROFILE_ENV>)" },
   { flag: "base-url", type: "string", value: "url", description: "Send requests to this URL instead of the API's server ($<BASE_URL_ENV>)" },
   { flag: "mock", type: "boolean", description: "Start a local stateful mock of the API (judged by Prism) for this command and send the request there" },
   { flag: "static", type: "boolean", description: "With --mock: Prism's example mock (the spec's example whatever was sent) instead of the stateful one" },

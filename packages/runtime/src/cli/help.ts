@@ -75,7 +75,7 @@ function globalFlagRows(model: CliModel): Array<[string, string]> {
   const env = envNames(model);
   return globalFlagsOf(model).map((g) => [
     `${g.short ? `-${g.short}, ` : ""}${globalFlagName(g)}${g.value ? ` <${g.value}>` : ""}`,
-    g.description.replace("<TOKEN_ENV>", env.token).replace("<BASE_URL_ENV>", env.baseUrl),
+    g.description.replace("<TOKEN_ENV>", env.token).replace("<BASE_URL_ENV>", env.baseUrl).replace("<PROFILE_ENV>", env.token.replace(/_TOKEN$/, "_PROFILE")),
   ]);
 }
 

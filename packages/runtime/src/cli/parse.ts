@@ -19,6 +19,7 @@ export interface GlobalValues {
   waitTimeout?: string;
   output?: string;
   query?: string;
+  profile?: string;
   all: boolean;
   include: boolean;
   mock: boolean;
@@ -118,6 +119,9 @@ function setValue(name: string, value: string | boolean, globals: GlobalValues, 
       return;
     case "output":
       globals.output = String(value);
+      return;
+    case "profile":
+      globals.profile = String(value);
       return;
     case "query":
       globals.query = String(value);

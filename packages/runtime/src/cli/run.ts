@@ -17,6 +17,7 @@ import { reportError } from "./report.js";
 import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
 import { completionScript } from "./completion.js";
+import { listProfiles } from "./profiles.js";
 import { applyQuery, formatValue, parseFormat } from "./format.js";
 import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
@@ -44,7 +45,8 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
 
 const builtins = (app: CliApp): BuiltinCommand[] => [
   { name: "login", summary: `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)` },
-  { name: "logout", summary: "Forget the stored token" },
+  { name: "logout", summary: "Forget the stored token (--profile <name>: that profile's)" },
+  { name: "profiles", summary: "List the stored logins, the active one marked (tokens are never shown)" },
   { name: "mock", summary: "Serve a stateful mock of the API until Ctrl-C (--port, --strict, --static)" },
   { name: "mcp", summary: "Serve the API to AI assistants: an MCP server over stdio, one tool per operation (--read-only, --mock)" },
   { name: "completion", summary: "Print a shell completion script: completion bash|zsh|fish" },
@@ -92,7 +94,12 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     if (loose.globals.help) return print(output, builtinHelp(app, command));
     const line = parseCommandLine(io.argv, []);
     rejectExtraPositionals(line, bin, command);
-    return command === "login" ? login(app, io, output, line) : logout(app, io, output);
+    return command === "login" ? login(app, io, output, line) : logout(app, io, output, line);
+  }
+  if (command === "profiles") {
+    const line = parseCommandLine(io.argv, []);
+    rejectExtraPositionals(line, bin, command);
+    return listProfiles(app, io, output, line);
   }
   if (command === "mock") {
     if (loose.globals.help) return print(output, mockHelp(app));
@@ -132,7 +139,7 @@ function print(output: Output, text: string): number {
 }
 
 function unknownCommand(command: string, operations: Map<string, ModelOperation>, namespaces: Set<string>, bin: string): UsageError {
-  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "mock", "mcp", "completion", "help"];
+  const candidates = [...operations.keys(), ...namespaces, "login", "logout", "profiles", "mock", "mcp", "completion", "help"];
   return new UsageError(`Unknown command "${command}".${didYouMean(command, candidates)}`, `Run \`${bin} --help\` for the list of commands.`);
 }
 

@@ -7,7 +7,8 @@ import { startPrism } from "../mock/prism.js";
 import { formatExchange } from "../mock/report.js";
 import { startStatefulMock } from "../mock/stateful.js";
 import type { CliApp, CliClient, CliIo } from "./app.js";
-import { configPath, readConfig } from "./config.js";
+import { configPath } from "./config.js";
+import { chosenProfile, storedLogin } from "./profiles.js";
 import { envNames } from "./model.js";
 import type { Output } from "./output.js";
 import type { CommandLine } from "./parse.js";
@@ -23,7 +24,15 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function openSession(app: CliApp, io: CliIo, output: Output, line: CommandLine, token: string | undefined): Promise<Session> {
+export async function openSession(
+  app: CliApp,
+  io: CliIo,
+  output: Output,
+  line: CommandLine,
+  token: string | undefined,
+  /** `login` checks a new token: it must not take the server of a login that may not exist yet. */
+  { storedServer = true }: { storedServer?: boolean } = {},
+): Promise<Session> {
   const { globals } = line;
   const env = envNames(app.model);
   const log = (text: string) => globals.verbose && output.err(`[debug] ${text}\n`);
@@ -33,7 +42,8 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   if (globals.session !== undefined && !app.model.auth?.cookie) {
     throw new UsageError(`The ${app.model.title} has no session cookie: authenticate with --token.`);
   }
-  let baseUrl = globals.baseUrl ?? io.env[env.baseUrl] ?? undefined;
+  // flag > environment > the chosen profile (or default login) > the spec's server
+  let baseUrl = globals.baseUrl ?? (io.env[env.baseUrl] || undefined) ?? (globals.mock || !storedServer ? undefined : storedLogin(app, io, line).baseUrl);
   if (baseUrl !== undefined) {
     // echoed without user:password@, which is refused anyway
     const problem = baseUrlProblem(baseUrl) ?? (/^https?:\/\/[^/]/i.test(baseUrl) ? undefined : "must be an http(s) URL");
@@ -70,26 +80,20 @@ export async function openSession(app: CliApp, io: CliIo, output: Output, line: 
   }
 }
 
-/** --token, then <API>_TOKEN, then the token `login` stored. */
+/** --token, then <API>_TOKEN, then the token `login` stored (for the chosen profile, else the default). */
 export function resolveToken(app: CliApp, io: CliIo, line: CommandLine, output: Output): string | undefined {
   const env = envNames(app.model).token;
   const fromEnv = io.env[env] || undefined;
-  const token = line.globals.token ?? fromEnv ?? storedToken(app, io);
+  const token = line.globals.token ?? fromEnv ?? storedLogin(app, io, line).token;
   output.addSecret(token);
   const problem = token === undefined ? undefined : headerValueProblem(token);
   if (problem) {
-    const source = line.globals.token !== undefined ? "--token" : fromEnv !== undefined ? `$${env}` : `The token stored in ${configPath(app.model.api, io.env)}`;
+    const profile = chosenProfile(app, io, line);
+    const stored = `The token stored in ${configPath(app.model.api, io.env)}${profile ? ` for profile "${profile}"` : ""}`;
+    const source = line.globals.token !== undefined ? "--token" : fromEnv !== undefined ? `$${env}` : stored;
     throw new UsageError(`${source} ${problem}; check how it was copied (its value is not shown).`);
   }
   return token;
-}
-
-function storedToken(app: CliApp, io: CliIo): string | undefined {
-  try {
-    return readConfig(configPath(app.model.api, io.env)).token;
-  } catch (error) {
-    throw new CliFailure((error as Error).message);
-  }
 }
 
 /** `--prefer code=404,example=Name,dynamic=true` → Prism's Prefer header, to pick a mock scenario. */
