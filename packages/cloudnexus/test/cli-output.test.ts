@@ -94,16 +94,19 @@ describe("colour", () => {
   /** The command on a pseudo-terminal (util-linux script), spawned so this process's mock can answer. */
   async function onTerminal(env: Record<string, string>): Promise<string> {
     const shell = [bin, "regions/list", "-o", "table", "--base-url", mock.url, "--token", "cn_test_output"].map((p) => `'${p}'`).join(" ");
-    const child = spawn("script", ["-qfec", `node ${shell}`, "/dev/null"], { env: { ...process.env, ...env } });
+    const child = spawn("script", ["-qfec", `node ${shell}`, "/dev/null"], { env: { ...process.env, TERM: "xterm-256color", ...env } });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     await new Promise((resolve) => child.once("exit", resolve));
     return out;
   }
-  it("bold headers on a terminal, none with NO_COLOR or in a pipe", async () => {
+  it("bold headers on a terminal, none with NO_COLOR, TERM=dumb or in a pipe", async () => {
     const { NO_COLOR: _, ...env } = process.env;
-    expect(await onTerminal(env as Record<string, string>)).toContain("\u001b[1mSLUG\u001b[22m");
+    const colored = await onTerminal({ ...(env as Record<string, string>), TERM: "xterm-256color" });
+    expect(colored).toContain("\u001b[1mSLUG\u001b[22m");
+    expect(colored).toContain("AVAILABLE"); // a terminal that reports no size gets 120 columns
     expect(await onTerminal({ NO_COLOR: "1" })).not.toContain("\u001b[");
+    expect(await onTerminal({ ...(env as Record<string, string>), TERM: "dumb" })).not.toContain("\u001b[");
     expect((await run("regions/list", "-o", "table")).stdout).not.toContain("\u001b[");
   });
 });

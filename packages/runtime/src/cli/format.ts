@@ -3,7 +3,6 @@
 // default), YAML, or a table — one row per item of a list, a key/value view of an object.
 import { search } from "@jmespath-community/jmespath";
 import Table from "cli-table3";
-import { styleText } from "node:util";
 import { stringify } from "yaml";
 import { UsageError } from "./usage-error.js";
 
@@ -79,13 +78,16 @@ function columnsOf(rows: Array<Record<string, unknown>>): string[] {
   return [...FIRST.filter((key) => seen.includes(key)), ...seen.filter((key) => !FIRST.includes(key))];
 }
 
+// the caller decided colour (a terminal, no NO_COLOR): the codes are written as they are
+const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+
 const CELL_MAX = 40;
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
 const GAP = 2;
 
 function render(head: string[] | undefined, body: string[][], options: FormatOptions): string {
   const borderless = { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " ".repeat(GAP) };
-  const table = new Table({ ...(head ? { head: head.map((h) => (options.color ? styleText("bold", h) : h)) } : {}), chars: borderless, style: { head: [], border: [], "padding-left": 0, "padding-right": 0 } });
+  const table = new Table({ ...(head ? { head: head.map((h) => (options.color ? bold(h) : h)) } : {}), chars: borderless, style: { head: [], border: [], "padding-left": 0, "padding-right": 0 } });
   table.push(...body);
   return `${table.toString().split("\n").map((line) => line.trimEnd()).join("\n")}\n`;
 }

@@ -181,8 +181,9 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
       formatValue(applyQuery(value, globals.query), {
         format,
         pretty: output.pretty,
-        width: io.columns ?? 120,
-        color: io.stdoutIsTTY && !io.env.NO_COLOR,
+        // a pseudo-terminal without a size reports 0 columns
+        width: io.columns || 120,
+        color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb",
         items: op.pagination?.items,
       }),
     );
