@@ -94,6 +94,27 @@ const model: CliModel = {
       requestBody: { required: true, contentType: "application/json", schema: { type: "object", properties: { tags: { type: "array", items: { type: "string" } } } } },
       bodyMode: "flat",
     }),
+    op({
+      operationId: "widgets.export",
+      method: "GET",
+      path: "/widgets/{id}/export",
+      description: [
+        "Exports a widget as `json` or **YAML**; see [the guide](https://widget.test/guide).",
+        "",
+        "- one `item`",
+        "- another item",
+        "",
+        "| format | size |",
+        "| --- | --- |",
+        "| json | small |",
+      ].join("\n"),
+      parameters: [
+        { name: "id", in: "path", required: true, description: "The `id` of the widget.", schema: { type: "string" } },
+        // protocol details the CLI sets itself, never flags
+        { name: "Accept", in: "header", required: false, description: "", schema: { type: "string" } },
+        { name: "content-type", in: "header", required: false, description: "", schema: { type: "string" } },
+      ],
+    }),
   ],
 };
 const [ping, update, rename, list] = model.operations as [ModelOperation, ModelOperation, ModelOperation, ModelOperation];
@@ -382,7 +403,7 @@ describe("help", () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\n  ping +Summary of ping\n/);
-    expect(stdout).toMatch(/\n  widgets\n    widgets\/list +Summary of widgets.list\n/);
+    expect(stdout).toMatch(/\n  widgets\n    widgets\/export +Summary of widgets.export\n    widgets\/list +Summary of widgets.list\n/);
   });
 
   it("lists a command's flags with type, enum, default and required mark", async () => {
@@ -393,6 +414,23 @@ describe("help", () => {
     expect(stdout).toMatch(/--count <integer> +Range: min 1\./);
     expect(stdout).toMatch(/--tags <string>\.\.\. +Repeat the flag or give a JSON array\./);
     expect(stdout).toMatch(/--query-include {2,}Embed parts\./);
+  });
+
+  it("renders a Markdown description for a terminal: code spans, emphasis, links, lists, tables", async () => {
+    const { stdout } = await run(["widgets/export", "--help"]);
+    expect(stdout).toContain("Exports a widget as json or YAML; see the guide (https://widget.test/guide).");
+    expect(stdout).toContain("\n• one item\n• another item\n");
+    expect(stdout).toContain("\nformat  size\njson    small\n");
+    expect(stdout).toMatch(/--id <string> +\(required\) The id of the widget\./);
+    expect(stdout.slice(0, stdout.indexOf("Usage:"))).not.toMatch(/[`*]|\]\(/);
+    // on a terminal, code spans stand out in colour; NO_COLOR turns that off
+    expect((await run(["widgets/export", "--help"], { tty: true })).stdout).toContain("\u001b[36mjson\u001b[0m");
+    expect((await run(["widgets/export", "--help"], { tty: true, env: { NO_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+  });
+
+  it("Accept and Content-Type header parameters are not flags (the CLI sets them)", async () => {
+    const flags = operationFlags(model.operations.find((o) => o.operationId === "widgets.export")!).map((f) => f.flag);
+    expect(flags).toEqual(["id"]);
   });
 
   it("`help <command>` is the same as `<command> --help`", async () => {

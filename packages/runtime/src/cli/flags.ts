@@ -111,6 +111,8 @@ export const isJsonBody = (operation: ModelOperation): boolean =>
   Boolean(operation.requestBody && /json/i.test(operation.requestBody.contentType ?? "application/json"));
 
 /** Every flag of an operation: parameters first, then the JSON body's top-level (writable) properties. */
+const PROTOCOL_HEADERS = /^(accept|content-type)$/i;
+
 export function operationFlags(operation: ModelOperation): OperationFlag[] {
   const taken = new Set(globalFlags.map((g) => g.flag));
   const flags: OperationFlag[] = [];
@@ -127,6 +129,8 @@ export function operationFlags(operation: ModelOperation): OperationFlag[] {
     });
   };
   for (const parameter of operation.parameters) {
+    // Accept and Content-Type are protocol details the client sets itself, not choices for a person
+    if (parameter.in === "header" && PROTOCOL_HEADERS.test(parameter.name)) continue;
     add(parameter.name, parameter.in as OperationFlag["in"], parameter.required, parameter.description, parameter.schema);
   }
   const shape = isJsonBody(operation) && operation.requestBody ? objectShape(operation.requestBody.schema) : null;

@@ -1,5 +1,6 @@
 // Help text generated from the model: the command list (with summaries) and each command's flags.
 import { globalFlagName, globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
+import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
 import { commandName, envNames, type CliModel, type JsonSchema, type ModelOperation } from "./model.js";
 
 const WIDTH = 100;
@@ -118,22 +119,29 @@ export function rootHelp(model: CliModel, builtins: readonly BuiltinCommand[], n
   return `${lines.join("\n")}\n`;
 }
 
+/** How help is shown: the terminal's width (at most 100) and whether to colour code spans. */
+export type HelpView = MarkdownOptions;
+const PLAIN: HelpView = { width: WIDTH, color: false };
+
+/** A Markdown description as one line of text (flag descriptions, summaries). */
+const flat = (markdown: string, view: HelpView) => renderMarkdown(markdown, { ...view, width: 10_000 }).filter(Boolean).join(" ");
+
 /** `cloudnexus instances/create --help`: what it does, its request, and every flag with type, enum, default, required. */
-export function commandHelp(model: CliModel, operation: ModelOperation): string {
+export function commandHelp(model: CliModel, operation: ModelOperation, view: HelpView = PLAIN): string {
   const bin = model.api;
   const flags = operationFlags(operation);
   const required = flags.filter((f) => f.required);
   const usage = [`${bin} ${commandName(operation)}`, ...required.map((f) => `--${f.flag}${valueLabel(f)}`), "[flags]"].join(" ");
   const lines = [`${bin} ${commandName(operation)} — ${operation.summary || operation.operationId}`, ""];
-  if (operation.description) lines.push(...wrap(operation.description), "");
+  if (operation.description) lines.push(...renderMarkdown(operation.description, view), "");
   lines.push(`Usage: ${usage}`, "", `Request: ${operation.method} ${operation.path}`);
   if (flags.length) {
     lines.push("", "Flags:");
     lines.push(
       ...table(
-        flags.map((f) => [
+        flags.map((f): [string, string] => [
           `--${f.flag}${valueLabel(f)}`,
-          [f.required ? "(required)" : "", f.description, ...flagNotes(f)].filter(Boolean).join(" "),
+          [f.required ? "(required)" : "", flat(f.description, { ...view, color: false }), ...flagNotes(f)].filter(Boolean).join(" "),
         ]),
       ),
     );
@@ -142,10 +150,7 @@ export function commandHelp(model: CliModel, operation: ModelOperation): string 
     lines.push("", `Body: ${operation.requestBody.contentType ?? "application/json"}${operation.requestBody.required ? " (required)" : ""}; give it whole with --data, field flags override it.`);
   }
   if (operation.pagination) lines.push("", "Paginated: --all prints every item of every page as JSON lines.");
+  if (operation.wait) lines.push("", `Long-running: --wait waits until the ${operation.wait.what} is ${String(operation.wait.done[0])} (progress on a terminal; --wait-timeout <s>).`);
   lines.push("", `Global flags: ${globalFlagsOf(model).map(globalFlagName).join(", ")} (see \`${bin} --help\`).`);
   return `${lines.join("\n")}\n`;
-}
-
-function wrap(text: string): string[] {
-  return text.split(/\n\s*\n/).flatMap((paragraph, i) => [...(i ? [""] : []), ...wrapText(paragraph, WIDTH)]);
 }

@@ -86,7 +86,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     if (topic === "mcp") return print(output, (await import("./mcp-command.js")).mcpHelp(app));
     if (topic === "completion") return print(output, COMPLETION_HELP(bin));
     const op = operations.get(topic);
-    if (op) return print(output, commandHelp(model, op));
+    if (op) return print(output, commandHelp(model, op, helpView(io)));
     if (namespaces.has(topic)) return print(output, rootHelp(model, builtins(app), topic.replaceAll("/", ".")));
     throw unknownCommand(topic, operations, namespaces, bin);
   }
@@ -125,13 +125,16 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     }
     throw unknownFlagBefore(io.argv, command, bin) ?? unknownCommand(command, operations, namespaces, bin);
   }
-  if (loose.globals.help) return print(output, commandHelp(model, op));
+  if (loose.globals.help) return print(output, commandHelp(model, op, helpView(io)));
   const flags = operationFlags(op);
   const line = parseCommandLine(io.argv, flags);
   rejectExtraPositionals(line, bin, command);
   const params = buildParams(model, op, flags, line, io.readStdin);
   return call(app, io, output, op, params, line);
 }
+
+/** Help fits the terminal (at most 100 columns) and colours code spans there, unless NO_COLOR or TERM=dumb. */
+const helpView = (io: CliIo) => ({ width: Math.min(100, io.columns || 100), color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb" });
 
 function print(output: Output, text: string): number {
   output.out(text);
