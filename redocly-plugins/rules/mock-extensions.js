@@ -1,10 +1,11 @@
-// The `x-` extensions the stateful mock reads (documented in spec/README.md): `x-effect` and `x-mock-auth`
-// on operations, `x-action-object` on an action's schema, `x-filter` on a list's query parameter. Every
+// The `x-` extensions the stateful mock, `.wait()` and the CLI read (documented in spec/README.md):
+// `x-effect` and `x-mock-auth` on operations, `x-action-object` on an action's schema, `x-filter` on a
+// list's query parameter, `x-cli-columns` on the schema of listed items. Every
 // other tool ignores them, so a typo or a field that does not exist fails silently — the mock just behaves
 // differently. This rule makes each such mistake a lint problem at its line.
 import { isRef, successCodes } from "./util.js";
 
-const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter" };
+const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter", "x-cli-columns": "Schema" };
 const ON = { Operation: "an operation", Schema: "a schema", Parameter: "a query parameter" };
 const EFFECT_KEYS = ["set", "add", "remove", "delete", "while", "action", "duration"];
 const FIELD_KEYS = ["set", "while", "add", "remove"]; // the keys whose keys are fields of the resource
@@ -27,6 +28,19 @@ function distance(a, b) {
     }
   }
   return d[a.length][b.length];
+}
+
+/** `x-cli-columns` (the CLI's table columns for items of this schema): a list of its scalar properties. */
+function checkColumns(schema, ctx) {
+  const columns = schema["x-cli-columns"];
+  const where = ctx.location.child("x-cli-columns");
+  if (!Array.isArray(columns) || !columns.length || !columns.every((c) => typeof c === "string")) {
+    return ctx.report({ message: "`x-cli-columns` must be a non-empty list of property names, e.g. `[id, name, status]`.", location: where });
+  }
+  const props = properties(ctx, { node: schema, from: ctx.location.source.absoluteRef });
+  columns.forEach((column, index) => {
+    if (!props.has(column)) ctx.report({ message: `\`x-cli-columns\` names \`${column}\`, which is not a property of this schema.${didYouMean(column, props.keys())}`, location: where.child(index) });
+  });
 }
 
 /** " Did you mean `x`?" for the nearest candidate that is a plausible typo (≤ 2 edits, under half its length). */
@@ -241,6 +255,7 @@ export default function mockExtensions() {
     Schema(schema, ctx) {
       if (!isObject(schema)) return; // 3.1 allows `true`/`false` schemas
       checkNames(schema, "Schema", ctx);
+      if ("x-cli-columns" in schema) checkColumns(schema, ctx);
       if (!("x-action-object" in schema)) return;
       const spec = schema["x-action-object"];
       const where = ctx.location.child("x-action-object");

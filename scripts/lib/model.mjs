@@ -99,6 +99,7 @@ export function buildModel(api, doc, { specHash }) {
   const { resources, mock } = inferResources(doc, operations);
   for (const op of operations) op.mock = mock[op.operationId];
   for (const op of operations) op.wait = waitOf(resources, operations, op);
+  for (const op of operations) op.columns = columnsOf(doc, op);
   const ids = new Set();
   for (const { operationId } of operations) {
     if (ids.has(operationId)) throw new Error(`operationId "${operationId}" is used twice`);
@@ -117,6 +118,19 @@ export function buildModel(api, doc, { specHash }) {
     resources,
     operations,
   };
+}
+
+/**
+ * The CLI's table columns for an operation's answer (`-o table`): `x-cli-columns` of the answer's schema,
+ * or of its items for a list; null when the spec does not say (the CLI then picks).
+ */
+function columnsOf(doc, op) {
+  const response = op.successStatus ? deref(doc, deref(doc, doc.paths[op.path])[op.method.toLowerCase()].responses[op.successStatus]) : null;
+  let schema = deref(doc, response?.content?.["application/json"]?.schema ?? {});
+  if (op.pagination) schema = deref(doc, objectProperties(doc, schema)?.[op.pagination.items] ?? {});
+  if (schema?.type === "array") schema = deref(doc, schema.items ?? {});
+  if (schema?.items && !schema["x-cli-columns"]) schema = deref(doc, schema.items);
+  return Array.isArray(schema?.["x-cli-columns"]) ? schema["x-cli-columns"] : null;
 }
 
 // ---- Fields the SDK runtime reads (added to the model so the CLI and docs can read them too) ----

@@ -31,20 +31,25 @@ afterAll(() => mock?.stop());
 const run = (...args: string[]) => cli.run([...args, "--base-url", mock.url, "--token", "cn_test_output"]);
 
 describe("-o table", () => {
-  it("a list: one row per item, the columns people look for first, long cells cut", async () => {
+  it("a list: one row per item, the columns the spec chose (x-cli-columns), long cells cut", async () => {
     const result = await run("instances/list", "-o", "table");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        // piped, a table is 120 columns wide: TAGS and CREATED_AT do not fit, and the table says so
-        "ID       NAME                                      STATUS   REGION      PLAN        IMAGE         IPV4",
-        "inst_a1  web-1                                     running  eu-west-1   standard-4  ubuntu-22.04  203.0.113.10",
-        "inst_b2  db-1                                      stopped  us-east-1   standard-4  ubuntu-22.04",
-        "inst_c3  a-very-long-instance-name-that-a-table-…  running  ap-south-1  standard-4  ubuntu-22.04  203.0.113.10",
+        // Instance's x-cli-columns leave out image and created_at; the table says so
+        "ID       NAME                                      STATUS   REGION      PLAN        IPV4          TAGS",
+        "inst_a1  web-1                                     running  eu-west-1   standard-4  203.0.113.10  web, prod",
+        "inst_b2  db-1                                      stopped  us-east-1   standard-4",
+        "inst_c3  a-very-long-instance-name-that-a-table-…  running  ap-south-1  standard-4  203.0.113.10  batch",
         "(2 more columns: -o json or --query shows them)",
         "",
       ].join("\n"),
     );
+  });
+
+  it("without x-cli-columns: the fields people look for first, cut to the width (120 when piped)", async () => {
+    const result = await run("floatingIps/list", "-o", "table");
+    expect(result.stdout.split("\n")[0]).toMatch(/^ID +REGION +IP +INSTANCE_ID +DESCRIPTION +CREATED_AT$/);
   });
 
   it("an object: a key/value view, lists joined", async () => {

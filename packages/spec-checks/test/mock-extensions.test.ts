@@ -33,6 +33,7 @@ describe("project/mock-extensions", () => {
     ["extension in the wrong place", "/schemas/Widget/x-effect", "`x-effect` belongs on an operation, not on this schema"],
     ["x-filter that is not a field path", "/parameters/0/x-filter", 'must be a field path like `resource.id`'],
     ["x-filter on a path parameter", "/parameters/0/x-filter", "`x-filter` is read only on query parameters; `widget_id` is in path."],
+    ["x-cli-columns naming a field the schema lacks", "/schemas/Widget/x-cli-columns/1", "`x-cli-columns` names `nmae`, which is not a property of this schema. Did you mean `name`?"],
   ];
 
   it.each(mistakes)("reports: %s", (_mistake, pointer, text) => {
@@ -49,6 +50,7 @@ describe("project/mock-extensions", () => {
     const doc = mutate(bundleFixture("valid").doc, (copy) => {
       const { schemas } = copy.components;
       schemas.Widget.properties.tags = { type: "array", description: "Labels.", maxItems: 10, items: { type: "string", maxLength: 20 } };
+      schemas.Widget["x-cli-columns"] = Object.keys(schemas.Widget.properties).slice(0, 2);
       schemas.ActionStatus = { type: "string", description: "Progress.", enum: ["in_progress", "completed", "errored"] };
       schemas.Action = {
         type: "object",

@@ -19,6 +19,8 @@ export interface FormatOptions {
   color: boolean;
   /** The property of a list answer that holds its items (the model's pagination), if known. */
   items?: string | undefined;
+  /** The columns the spec chose for the items (`x-cli-columns`); otherwise picked from the items. */
+  columns?: readonly string[] | undefined;
 }
 
 /** Reads `-o`: a usage error naming the formats when it is none of them. */
@@ -96,7 +98,10 @@ function table(value: unknown, options: FormatOptions): string {
   const rows = rowsOf(value, options.items);
   if (rows && rows.every(isRecord)) {
     if (!rows.length) return "(no items)\n";
-    let columns = columnsOf(rows);
+    const all = columnsOf(rows);
+    const chosen = options.columns?.filter((column) => all.includes(column));
+    let columns = chosen?.length ? chosen : all;
+    const unchosen = all.length - columns.length;
     const cells = rows.map((row) => columns.map((column) => cut(cell(row[column]), CELL_MAX)));
     // keep the leading columns that fit the terminal; say how many were left out
     const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((row) => row[i]!.length)));
@@ -107,7 +112,7 @@ function table(value: unknown, options: FormatOptions): string {
       used += width + GAP;
       fit++;
     }
-    const hidden = columns.length - fit;
+    const hidden = columns.length - fit + unchosen;
     columns = columns.slice(0, fit);
     let text = render(columns.map((c) => c.toUpperCase()), cells.map((row) => row.slice(0, fit)), options);
     if (hidden) text += `(${hidden} more column${hidden === 1 ? "" : "s"}: -o json or --query shows them)\n`;

@@ -40,6 +40,8 @@ export interface ModelOperation {
   /** "flat": body properties sit next to the parameters in the SDK's params; "body": under a `body` key. */
   readonly bodyMode?: "flat" | "body" | null;
   readonly pagination?: ModelPagination | null;
+  /** The table columns the spec chose for this answer's items (`x-cli-columns`), for `-o table`. */
+  readonly columns?: readonly string[] | null;
   /** The operation starts long-running work: how to wait for it (`--wait`). */
   readonly wait?: WaitDescriptor | null;
   /** What the stateful mock does (`create`, `delete`, an `effect`…); the MCP server's hints read it too. */

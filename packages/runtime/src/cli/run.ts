@@ -188,6 +188,8 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
         width: io.columns || 120,
         color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb",
         items: op.pagination?.items,
+        // the spec's columns describe the answer as it is, not a query's reshaping of it
+        columns: globals.query === undefined ? (op.columns ?? undefined) : undefined,
       }),
     );
   const options = requestOptions(line);
