@@ -16,7 +16,7 @@ const mcpFlags: OperationFlag[] = [
 ];
 
 /** Global flags that make no sense for a server of many calls. */
-const refused = ["data", "all", "include", "wait", "wait-timeout", "prefer"] as const;
+const refused = ["data", "all", "include", "wait", "wait-timeout", "prefer", "output", "query"] as const;
 
 export function mcpHelp(app: CliApp): string {
   const bin = app.model.api;
@@ -24,9 +24,9 @@ export function mcpHelp(app: CliApp): string {
   return [
     `${bin} mcp — serve the ${app.model.title} (${app.model.version}) to AI assistants: an MCP server over stdio, one tool per operation.`,
     "",
-    `Usage: ${bin} mcp [--read-only] [--mock | --base-url <url>] [--token <token>]`,
+    `Usage: ${bin} mcp [--read-only] [--mock | --base-url <url>] [--token <token> | --profile <name>]`,
     "",
-    `The token comes from --token, $${env.token} or \`${bin} login\` (never from a tool argument) and never appears in a tool's output.`,
+    `The token comes from --token, $${env.token} or \`${bin} login\` (--profile <name> for another stored login; never from a tool argument) and never appears in a tool's output.`,
     "",
     "Flags:",
     "  --read-only             Expose only the tools that read (GET): nothing can change",
