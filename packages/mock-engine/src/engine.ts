@@ -543,11 +543,12 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     const credential = op.security.length ? credentialOf(op, request.headers) : undefined;
     ctx.scheme = credential?.scheme;
     ctx.rate = takeRate(credential?.value ?? "anonymous");
-    const scenario = preferred(ctx, request.headers.prefer);
-    if (scenario) return decorate(ctx, scenario);
+    // credentials first, as the API (and Prism's own mock) would: a refused token is a 401 whatever scenario was asked for
     if (op.security.length && options.tokens && !(credential && options.tokens.includes(credential.value))) {
       return decorate(ctx, error(ctx, 401));
     }
+    const scenario = preferred(ctx, request.headers.prefer);
+    if (scenario) return decorate(ctx, scenario);
     if (ctx.rate && rateLimit && ctx.rate.remaining < 0) {
       ctx.retryAfter = Math.max(1, Math.ceil((ctx.rate.reset - now()) / 1000));
       // the example's message names the spec's limit and wait; this one names the configured ones

@@ -232,6 +232,12 @@ describe("credentials and limits", () => {
     const example = nexus.components.examples.ErrorNotFound.value;
     expect(answer.body).toEqual({ error: { ...example.error, request_id: answer.headers["X-Request-Id"] } });
   });
+
+  it("a refused token is a 401 even when a scenario is asked for", () => {
+    const { call } = setup({ tokens: ["cn_test_good"] });
+    const answer = call(`GET /instances/${INSTANCE}`, { headers: { authorization: "Bearer cn_test_bad", prefer: "code=404" } });
+    expect(answer.status).toBe(401);
+  });
 });
 
 describe("fixtures", () => {
