@@ -5,9 +5,9 @@
 // operations.ts (the compact table the SDK runtime reads; the rest of the model stays out of the bundle).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
 import { bundleSpec, specHash } from "./lib/bundle.mjs";
 import { buildModel, operationTable } from "./lib/model.mjs";
+import { typesOf } from "./lib/types.mjs";
 import { assertApi, repoRoot } from "./lib/paths.mjs";
 import { main } from "./lib/run.mjs";
 
@@ -24,8 +24,7 @@ await main(async ([apiArg]) => {
   const banner = (what) =>
     `// ${what}\n// Generated from spec/${api}/ by scripts/generate-sdk.mjs (run \`pnpm build\`); do not edit.\n// spec-hash: ${hash}\n`;
 
-  const ast = await openapiTS(JSON.parse(bundleText));
-  writeFileSync(join(outDir, "schema.ts"), `${banner("Types of every path, operation and schema.")}\n${astToString(ast)}`);
+  writeFileSync(join(outDir, "schema.ts"), `${banner("Types of every path, operation and schema.")}\n${await typesOf(JSON.parse(bundleText))}`);
 
   const model = buildModel(api, JSON.parse(bundleText), { specHash: hash });
   writeFileSync(join(outDir, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
