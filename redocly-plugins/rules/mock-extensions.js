@@ -5,7 +5,7 @@
 // differently. This rule makes each such mistake a lint problem at its line.
 import { isRef, successCodes } from "./util.js";
 
-const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter", "x-cli-columns": "Schema" };
+const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter", "x-cli-columns": "Schema", "x-cli-login": "Operation" };
 const ON = { Operation: "an operation", Schema: "a schema", Parameter: "a query parameter" };
 const EFFECT_KEYS = ["set", "add", "remove", "delete", "while", "action", "duration"];
 const FIELD_KEYS = ["set", "while", "add", "remove"]; // the keys whose keys are fields of the resource
@@ -241,6 +241,9 @@ export default function mockExtensions() {
       checkNames(operation, "Operation", ctx);
       if ("x-effect" in operation) checkEffect(operation["x-effect"], operation, String(ctx.key), ctx);
       if ("x-mock-auth" in operation) checkMockAuth(operation["x-mock-auth"], operation, ctx);
+      if ("x-cli-login" in operation && (operation["x-cli-login"] !== true || String(ctx.key) !== "get")) {
+        ctx.report({ message: "`x-cli-login` marks the GET the CLI's `login` checks a token with: it must be `true`, on a GET.", location: ctx.location.child("x-cli-login") });
+      }
     },
     Parameter(parameter, ctx) {
       if (!isObject(parameter)) return;

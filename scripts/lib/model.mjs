@@ -116,6 +116,7 @@ export function buildModel(api, doc, { specHash }) {
     auth: authOf(doc.components?.securitySchemes ?? {}),
     errorShape: errorShape(doc),
     resources,
+    login: loginOperation(doc, operations),
     operations,
   };
 }
@@ -131,6 +132,23 @@ function columnsOf(doc, op) {
   if (schema?.type === "array") schema = deref(doc, schema.items ?? {});
   if (schema?.items && !schema["x-cli-columns"]) schema = deref(doc, schema.items);
   return Array.isArray(schema?.["x-cli-columns"]) ? schema["x-cli-columns"] : null;
+}
+
+/** Where an API's credentials are usually checked, best first (`cloudnode auth/check`, `cloudnexus me`). */
+const LOGIN_PATHS = ["/auth/check", "/me", "/whoami", "/user", "/account"];
+
+/**
+ * The operation the CLI's `login` checks a token with: the one marked `x-cli-login: true`, else a secured
+ * GET without inputs on a path like /auth/check or /me; null when there is none.
+ */
+function loginOperation(doc, operations) {
+  const marked = operations.find((op) => deref(doc, deref(doc, doc.paths[op.path])[op.method.toLowerCase()])["x-cli-login"] === true);
+  if (marked) return marked.operationId;
+  const candidates = operations.filter(
+    (op) => op.method === "GET" && op.security.length > 0 && !op.requestBody && op.parameters.every((p) => !p.required),
+  );
+  const best = candidates.filter((op) => LOGIN_PATHS.includes(op.path)).sort((a, b) => LOGIN_PATHS.indexOf(a.path) - LOGIN_PATHS.indexOf(b.path))[0];
+  return best?.operationId ?? null;
 }
 
 // ---- Fields the SDK runtime reads (added to the model so the CLI and docs can read them too) ----

@@ -9,8 +9,6 @@ import { ApiClient } from "./index.js";
 process.exitCode = await runCli({
   model,
   createClient: (token, options) => new ApiClient(token, options),
-  // the operation `login` checks a token with, as the seed names it
-  loginOperation: "auth.check",
   specFile: fileURLToPath(new URL("../generated/openapi.json", import.meta.url)),
   version: packageJson.version,
 });

@@ -117,3 +117,16 @@ describe("auth, env, idempotency and example params", () => {
     });
   });
 });
+
+describe("login (the operation the CLI's login checks a token with)", () => {
+  const get = (operationId: string, extra: Json = {}) => ({ get: { operationId, security: [{ key: [] }], responses: { "200": json(object({})) }, ...extra } });
+  it.each([
+    ["a GET on /auth/check beats /me", { "/me": get("me"), "/auth/check": get("auth.check") }, "auth.check"],
+    ["a GET on /me", { "/me": get("me"), "/things": get("things.list") }, "me"],
+    ["x-cli-login wins", { "/me": get("me"), "/session": get("sessions.current", { "x-cli-login": true }) }, "sessions.current"],
+    ["an anonymous GET does not count", { "/me": { get: { operationId: "me", security: [], responses: {} } } }, null],
+    ["nothing like it", { "/things": get("things.list") }, null],
+  ])("%s", (_name, paths, login) => {
+    expect(buildModel("t", doc(paths, { securitySchemes: { key: { type: "http", scheme: "bearer" } } }), { specHash: "x" }).login).toBe(login);
+  });
+});

@@ -33,6 +33,7 @@ describe("project/mock-extensions", () => {
     ["extension in the wrong place", "/schemas/Widget/x-effect", "`x-effect` belongs on an operation, not on this schema"],
     ["x-filter that is not a field path", "/parameters/0/x-filter", 'must be a field path like `resource.id`'],
     ["x-filter on a path parameter", "/parameters/0/x-filter", "`x-filter` is read only on query parameters; `widget_id` is in path."],
+    ["x-cli-login that is not true", "/get/x-cli-login", "`x-cli-login` marks the GET the CLI's `login` checks a token with: it must be `true`, on a GET."],
     ["x-cli-columns naming a field the schema lacks", "/schemas/Widget/x-cli-columns/1", "`x-cli-columns` names `nmae`, which is not a property of this schema. Did you mean `name`?"],
   ];
 

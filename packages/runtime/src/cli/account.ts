@@ -13,7 +13,7 @@ export function builtinHelp(app: CliApp, command: "login" | "logout"): string {
   const bin = app.model.api;
   const file = "$XDG_CONFIG_HOME (default ~/.config)/" + bin + "/config.json";
   if (command === "logout") return `${bin} logout — forget the token stored by \`login\` (${file}).\n\nUsage: ${bin} logout [--profile <name>]\n`;
-  const check = commandName({ operationId: app.loginOperation });
+  const check = app.loginOperation ? commandName({ operationId: app.loginOperation }) : "(no operation: the spec marks none with x-cli-login)";
   return [
     `${bin} login — check a token with \`${check}\`, then store it in ${file} (mode 0600).`,
     "",
@@ -35,10 +35,14 @@ export async function login(app: CliApp, io: CliIo, output: Output, line: Comman
     throw new UsageError("login needs a token.", `Run \`${bin} login --token <token>\`, or pipe the token on stdin: \`${bin} login < token.txt\`.`);
   }
   output.addSecret(token);
-  const check = commandName({ operationId: app.loginOperation });
+  const operation = app.loginOperation;
+  if (!operation) {
+    throw new UsageError(`The ${app.model.title} has no operation to check a token with, so login cannot verify it.`, "Mark one in the spec with `x-cli-login: true` (spec/README.md).");
+  }
+  const check = commandName({ operationId: operation });
   const session = await openSession(app, io, output, line, token, { storedServer: false });
   try {
-    await session.client.request(app.loginOperation, {}, requestOptions(line));
+    await session.client.request(operation, {}, requestOptions(line));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       output.err(`The API rejected the token (${check} answered ${error.message}). Nothing was stored.\n`);

@@ -13,8 +13,11 @@ export interface CliClient {
 export interface CliApp {
   model: CliModel;
   createClient(token: string | undefined, options: ClientOptions): CliClient;
-  /** The operation `login` calls to check a token (Cloudnode: `auth.check`, CloudNexus: `me`). */
-  loginOperation: string;
+  /**
+   * The operation `login` calls to check a token; by default the model's `login` (the spec's
+   * `x-cli-login`, else a secured GET like /auth/check or /me: Cloudnode's `auth.check`, CloudNexus's `me`).
+   */
+  loginOperation?: string | undefined;
   /** The bundled spec `--mock` serves with Prism. */
   specFile: string;
   /** The package version, for `--version` and the User-Agent. */

@@ -58,6 +58,8 @@ export interface CliModel {
   readonly env?: { readonly token: string; readonly baseUrl: string };
   /** How credentials travel; `cookie` names the session cookie when the API has one. */
   readonly auth?: { readonly cookie?: string | null };
+  /** The operation `login` checks a token with (scripts/lib/model.mjs), or null. */
+  readonly login?: string | null;
   readonly operations: readonly ModelOperation[];
 }
 

@@ -24,7 +24,8 @@ import { ExitCode, UsageError } from "./usage-error.js";
 
 export { processIo, type CliApp, type CliClient, type CliIo } from "./app.js";
 
-export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<number> {
+export async function runCli(given: CliApp, io: CliIo = processIo()): Promise<number> {
+  const app: CliApp = { ...given, loginOperation: given.loginOperation ?? given.model.login ?? undefined };
   const output = new Output(io.stdout, io.stderr, io.stdoutIsTTY);
   const bin = app.model.api;
   const verbose = io.argv.includes("--verbose");
@@ -44,7 +45,12 @@ export async function runCli(app: CliApp, io: CliIo = processIo()): Promise<numb
 }
 
 const builtins = (app: CliApp): BuiltinCommand[] => [
-  { name: "login", summary: `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)` },
+  {
+    name: "login",
+    summary: app.loginOperation
+      ? `Check a token with \`${commandName({ operationId: app.loginOperation })}\` and store it (--token <token>, or pipe it on stdin)`
+      : "Store a token (--token <token>, or pipe it on stdin)",
+  },
   { name: "logout", summary: "Forget the stored token (--profile <name>: that profile's)" },
   { name: "profiles", summary: "List the stored logins, the active one marked (tokens are never shown)" },
   { name: "mock", summary: "Serve a stateful mock of the API until Ctrl-C (--port, --strict, --static)" },

@@ -102,13 +102,13 @@ function requiredProperties(pkg: SdkPackage, op: SuiteOperation): string[] {
 /**
  * The bin as npm installs it: `npm pack` the package, unpack it into a fresh node_modules next to its
  * runtime dependencies, and run it through the node_modules/.bin link, like `npx <api>`. The command
- * run is the one `login` checks a token with (`loginOperation` of src/cli.ts).
+ * run is the one `login` checks a token with (the model's `login`).
  */
 export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): void {
   const { name, token } = { name: pkg.name, token: options.token };
-  const loginId = /loginOperation: "([^"]+)"/.exec(readFileSync(join(pkg.dir, "src/cli.ts"), "utf8"))?.[1];
+  const loginId = pkg.model.login as string | null | undefined;
   const login = pkg.model.operations.find((op) => op.operationId === loginId);
-  if (!login) throw new Error(`${name}: src/cli.ts names no loginOperation of the model (found ${loginId}).`);
+  if (!login) throw new Error(`${name}: the model names no login operation (found ${loginId}); mark one with x-cli-login: true.`);
 
   describe(`the installed ${name} bin`, () => {
     let install: ReturnType<typeof installPacked>;
