@@ -94,38 +94,26 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Operat
   return { positionals, globals, values };
 }
 
+/** The global flags that take a value, and where it goes. */
+const STRING_GLOBALS = {
+  data: "data",
+  token: "token",
+  session: "session",
+  prefer: "prefer",
+  "base-url": "baseUrl",
+  "max-retries": "maxRetries",
+  "wait-timeout": "waitTimeout",
+  output: "output",
+  profile: "profile",
+  query: "query",
+} as const satisfies Record<string, keyof GlobalValues>;
+
 function setValue(name: string, value: string | boolean, globals: GlobalValues, values: Map<string, Array<string | boolean>>): void {
+  if (name in STRING_GLOBALS) {
+    globals[STRING_GLOBALS[name as keyof typeof STRING_GLOBALS]] = String(value);
+    return;
+  }
   switch (name) {
-    case "data":
-      globals.data = String(value);
-      return;
-    case "token":
-      globals.token = String(value);
-      return;
-    case "session":
-      globals.session = String(value);
-      return;
-    case "prefer":
-      globals.prefer = String(value);
-      return;
-    case "base-url":
-      globals.baseUrl = String(value);
-      return;
-    case "max-retries":
-      globals.maxRetries = String(value);
-      return;
-    case "wait-timeout":
-      globals.waitTimeout = String(value);
-      return;
-    case "output":
-      globals.output = String(value);
-      return;
-    case "profile":
-      globals.profile = String(value);
-      return;
-    case "query":
-      globals.query = String(value);
-      return;
     case "retry":
     case "quiet":
     case "wait":

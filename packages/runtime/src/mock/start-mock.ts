@@ -70,6 +70,18 @@ export async function startMockServer<Client, ClientOptions>(
     throw new Error(`The spec this mock serves is missing (${file}); reinstall the package or rebuild it.`);
   }
   const requests: MockRequest[] = [];
+  const served = (server: { url: string; port: number; pid: number; stop(): Promise<void> }, resetState: () => void): MockServer<Client, ClientOptions> => ({
+    url: server.url,
+    port: server.port,
+    pid: server.pid,
+    client: (clientOptions) => makeClient(server.url, clientOptions),
+    requests,
+    reset: () => {
+      resetState();
+      requests.splice(0);
+    },
+    stop: server.stop,
+  });
   if (options.mode === "static" || options.dynamic) {
     const prismOptions: PrismOptions = {};
     if (options.port !== undefined) prismOptions.port = options.port;
@@ -78,15 +90,7 @@ export async function startMockServer<Client, ClientOptions>(
     if (options.strict) prismOptions.errors = true;
     if (options.startTimeout !== undefined) prismOptions.startTimeout = options.startTimeout;
     const prism = await startPrism(file, prismOptions);
-    return {
-      url: prism.url,
-      port: prism.port,
-      pid: prism.pid,
-      client: (clientOptions) => makeClient(prism.url, clientOptions),
-      requests,
-      reset: () => void requests.splice(0),
-      stop: prism.stop,
-    };
+    return served(prism, () => {});
   }
   const mock = await startStatefulMock({
     specFile: file,
@@ -101,18 +105,7 @@ export async function startMockServer<Client, ClientOptions>(
     rateLimit: options.rateLimit,
     onExchange: (exchange) => requests.push(exchange),
   });
-  return {
-    url: mock.url,
-    port: mock.port,
-    pid: mock.pid,
-    client: (clientOptions) => makeClient(mock.url, clientOptions),
-    requests,
-    reset: () => {
-      mock.engine.reset();
-      requests.splice(0);
-    },
-    stop: mock.stop,
-  };
+  return served(mock, () => mock.engine.reset());
 }
 
 /** The SDK constructor a mock entry hands out clients of: `new ApiClient(token, options)`. */
