@@ -57,10 +57,11 @@ type Either<L, R> = { _tag: "Left"; left: L } | { _tag: "Right"; right: R };
 const right = <R>(value: R): Either<never, R> => ({ _tag: "Right", right: value });
 const left = <L>(value: L): Either<L, never> => ({ _tag: "Left", left: value });
 
+type PrismInstance = { request(input: PrismRequest, operations: unknown[]): () => Promise<Either<any, any>> };
+
 interface PrismModules {
-  factory: (config: object, components: object) => { request(input: PrismRequest, operations: unknown[]): () => Promise<Either<any, any>> };
-  validator: { validateInput: unknown; validateOutput: unknown; validateSecurity: unknown };
-  router: unknown;
+  /** Prism's HTTP instance (router + validators) with our components (logger, forward, mock). */
+  createInstance: (config: object, components: object) => PrismInstance;
   getHttpOperationsFromSpec: (file: string) => Promise<unknown[]>;
 }
 
@@ -80,19 +81,19 @@ function prismModules(resolveFrom?: string): PrismModules {
   const fromHttp = createRequire(join(httpDir, "package.json"));
   let modules: PrismModules;
   try {
+    const { factory } = fromHttp("@stoplight/prism-core");
+    const { validateInput, validateOutput, validateSecurity } = fromHttp(join(httpDir, "dist/validator/index.js"));
+    const route = fromHttp(join(httpDir, "dist/router/index.js")).default;
+    const { getHttpOperationsFromSpec } = fromHttp(join(httpDir, "dist/utils/operations.js"));
+    if (![factory, validateInput, validateOutput, validateSecurity, route, getHttpOperationsFromSpec].every((f) => typeof f === "function")) throw new Error("layout changed");
     modules = {
-      factory: fromHttp("@stoplight/prism-core").factory,
-      validator: fromHttp(join(httpDir, "dist/validator/index.js")),
-      router: fromHttp(join(httpDir, "dist/router/index.js")).default,
-      getHttpOperationsFromSpec: fromHttp(join(httpDir, "dist/utils/operations.js")).getHttpOperationsFromSpec,
+      createInstance: (config, components) => factory(config, { route, validateInput, validateOutput, validateSecurity, ...components }),
+      getHttpOperationsFromSpec,
     };
-    if (typeof modules.factory !== "function" || typeof modules.router !== "function") throw new Error("layout changed");
   } catch {
-    // another Prism release laid its files out differently: the public entry has everything, only slower
+    // another Prism release laid its files out differently: its public entry has everything, only slower to load
     const http = fromHttp("@stoplight/prism-http");
-    const core = fromHttp("@stoplight/prism-core");
-    modules = { factory: core.factory, validator: http, router: undefined, getHttpOperationsFromSpec: http.getHttpOperationsFromSpec };
-    if (!http.validateInput) modules.validator = fromHttp(join(httpDir, "dist/validator/index.js"));
+    modules = { createInstance: http.createInstance, getHttpOperationsFromSpec: http.getHttpOperationsFromSpec };
   }
   loaded.set(cli, modules);
   return modules;
@@ -122,7 +123,7 @@ export async function loadJudge(specFile: string, resolveFrom?: string): Promise
       return left(error);
     }
   };
-  const instance = prism.factory(
+  const instance = prism.createInstance(
     {
       isProxy: true,
       upstream: new URL("http://stateful-mock.invalid"),
@@ -135,8 +136,6 @@ export async function loadJudge(specFile: string, resolveFrom?: string): Promise
     },
     {
       logger: silent,
-      ...prism.validator,
-      ...(prism.router ? { route: prism.router } : {}),
       forward,
       mock: () => () => left(new Error("the stateful mock does not fall back to Prism's mocker")),
     },
