@@ -1,6 +1,8 @@
 // The normalized operation model: the one intermediate that the SDK, CLI and docs samples all read.
 // It is built from a bundled spec, never from the hand-written files directly.
 
+import { checkPathTemplate } from "./path-template.mjs";
+import { isProtocolHeader } from "./protocol-headers.mjs";
 import { inferResources, waitOf } from "./resources.mjs";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -52,7 +54,9 @@ export function buildModel(api, doc, { specHash }) {
       const op = item[method];
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => {
+      const rawParameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].filter((p) => !isProtocolHeader(deref(doc, p)));
+      checkPathTemplate(method.toUpperCase(), path, rawParameters.map((p) => deref(doc, p)).filter((p) => p.in === "path").map((p) => p.name));
+      const parameters = rawParameters.map((p) => {
         const param = deref(doc, p);
         return {
           name: param.name,
@@ -92,7 +96,7 @@ export function buildModel(api, doc, { specHash }) {
         idempotencyHeader:
           parameters.find((p) => p.in === "header" && /^idempotency-key$/i.test(p.name))?.name ?? null,
       });
-      operations.at(-1).exampleParams = exampleParams(doc, [...(item.parameters ?? []), ...(op.parameters ?? [])], media, operations.at(-1));
+      operations.at(-1).exampleParams = exampleParams(doc, rawParameters, media, operations.at(-1));
     }
   }
   operations.sort((a, b) => a.operationId.localeCompare(b.operationId));

@@ -1,5 +1,22 @@
 // The TypeScript types of a bundled spec (openapi-typescript), with the options this project needs.
 import openapiTS, { astToString } from "openapi-typescript";
+import { deref } from "./model.mjs";
+import { isProtocolHeader } from "./protocol-headers.mjs";
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+/** The spec without header parameters the client sets itself (Accept, Content-Type…), as the model has it. */
+function withoutProtocolHeaders(doc) {
+  const copy = structuredClone(doc);
+  const strip = (node) => {
+    if (Array.isArray(node?.parameters)) node.parameters = node.parameters.filter((p) => !isProtocolHeader(deref(copy, p)));
+  };
+  for (const item of Object.values(copy.paths ?? {})) {
+    strip(item);
+    for (const method of HTTP_METHODS) strip(item?.[method]);
+  }
+  return copy;
+}
 
 /**
  * `defaultNonNullable: false`: a property with a `default` stays optional unless the schema lists it
@@ -8,5 +25,5 @@ import openapiTS, { astToString } from "openapi-typescript";
  * unaffected where the spec lists its fields as required, as the spec guide asks.
  */
 export async function typesOf(doc) {
-  return astToString(await openapiTS(doc, { defaultNonNullable: false }));
+  return astToString(await openapiTS(withoutProtocolHeaders(doc), { defaultNonNullable: false }));
 }

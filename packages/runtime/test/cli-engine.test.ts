@@ -110,9 +110,6 @@ const model: CliModel = {
       ].join("\n"),
       parameters: [
         { name: "id", in: "path", required: true, description: "The `id` of the widget.", schema: { type: "string" } },
-        // protocol details the CLI sets itself, never flags
-        { name: "Accept", in: "header", required: false, description: "", schema: { type: "string" } },
-        { name: "content-type", in: "header", required: false, description: "", schema: { type: "string" } },
       ],
     }),
   ],
@@ -426,11 +423,6 @@ describe("help", () => {
     // on a terminal, code spans stand out in colour; NO_COLOR turns that off
     expect((await run(["widgets/export", "--help"], { tty: true })).stdout).toContain("\u001b[36mjson\u001b[0m");
     expect((await run(["widgets/export", "--help"], { tty: true, env: { NO_COLOR: "1" } })).stdout).not.toContain("\u001b[");
-  });
-
-  it("Accept and Content-Type header parameters are not flags (the CLI sets them)", async () => {
-    const flags = operationFlags(model.operations.find((o) => o.operationId === "widgets.export")!).map((f) => f.flag);
-    expect(flags).toEqual(["id"]);
   });
 
   it("`help <command>` is the same as `<command> --help`", async () => {

@@ -110,9 +110,11 @@ export function objectShape(schema: JsonSchema): { properties: Record<string, Js
 export const isJsonBody = (operation: ModelOperation): boolean =>
   Boolean(operation.requestBody && /json/i.test(operation.requestBody.contentType ?? "application/json"));
 
-/** Every flag of an operation: parameters first, then the JSON body's top-level (writable) properties. */
-const PROTOCOL_HEADERS = /^(accept|content-type)$/i;
-
+/**
+ * Every flag of an operation: parameters first, then the JSON body's top-level (writable) properties.
+ * Header parameters the client sets itself (Accept, Content-Type…) are not in the model
+ * (scripts/lib/protocol-headers.mjs), so they are no flags either.
+ */
 export function operationFlags(operation: ModelOperation): OperationFlag[] {
   const taken = new Set(globalFlags.map((g) => g.flag));
   const flags: OperationFlag[] = [];
@@ -129,8 +131,6 @@ export function operationFlags(operation: ModelOperation): OperationFlag[] {
     });
   };
   for (const parameter of operation.parameters) {
-    // Accept and Content-Type are protocol details the client sets itself, not choices for a person
-    if (parameter.in === "header" && PROTOCOL_HEADERS.test(parameter.name)) continue;
     add(parameter.name, parameter.in as OperationFlag["in"], parameter.required, parameter.description, parameter.schema);
   }
   const shape = isJsonBody(operation) && operation.requestBody ? objectShape(operation.requestBody.schema) : null;
