@@ -37,6 +37,11 @@ export function inline(doc, node, stack = []) {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(doc, value, stack)]));
 }
 
+/** A server's URL with its variables at their defaults (`https://{region}.api.test` → `https://eu.api.test`). */
+export function serverUrl(server) {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name) => server.variables?.[name]?.default ?? whole);
+}
+
 /** `instances.list` → { namespace: "instances", name: "list" }; `check` → { namespace: null, name: "check" }. */
 export function splitOperationId(operationId) {
   const dot = operationId.lastIndexOf(".");
@@ -81,6 +86,8 @@ export function buildModel(api, doc, { specHash }) {
         ...splitOperationId(op.operationId),
         method: method.toUpperCase(),
         path,
+        // the operation's own servers (else its path item's); null: the API's
+        servers: op.servers?.length ? op.servers.map(serverUrl) : item.servers?.length ? item.servers.map(serverUrl) : null,
         summary: op.summary ?? "",
         description: op.description ?? "",
         tags: op.tags ?? [],
@@ -114,7 +121,7 @@ export function buildModel(api, doc, { specHash }) {
     title: doc.info.title,
     version: doc.info.version,
     specHash,
-    servers: (doc.servers ?? []).map((server) => server.url),
+    servers: (doc.servers ?? []).map(serverUrl),
     securitySchemes: doc.components?.securitySchemes ?? {},
     env: envNames(api),
     auth: authOf(doc.components?.securitySchemes ?? {}),
@@ -297,6 +304,7 @@ export function operationTable(model) {
         compact({
           method: op.method,
           path: op.path,
+          server: op.servers?.[0] ?? null,
           params: Object.fromEntries(op.parameters.map((p) => [p.name, p.in])),
           body: op.bodyMode,
           // only when not JSON: the runtime sends JSON unless told otherwise

@@ -76,10 +76,12 @@ export function httpRequest(model, op) {
     headers.push(["Cookie", Object.entries(cookie).map(([k, v]) => `${k}=${scalarText(v)}`).join("; ")]);
   }
   if (body !== undefined) headers.push(["Content-Type", op.requestBody?.contentType ?? "application/json"]);
+  // an operation with its own server is sent there (a relative one is resolved against the API's)
+  const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
   return {
     method: op.method,
-    url: `${model.servers[0] ?? ""}${urlPath}${queryText ? `?${queryText}` : ""}`,
-    baseUrl: model.servers[0] ?? "",
+    url: `${server}${urlPath}${queryText ? `?${queryText}` : ""}`,
+    baseUrl: server,
     query: [...search.entries()],
     headers,
     body,

@@ -46,6 +46,7 @@ export class BaseClient<Paths extends {} = {}> {
     this.#config = {
       api,
       baseUrl,
+      overrideOperationServers: options.overrideOperationServers ?? false,
       headers,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

@@ -36,6 +36,8 @@ export interface OperationDescriptor {
   readonly method: string;
   /** The spec's path template, e.g. `/instances/{id}`. */
   readonly path: string;
+  /** The operation's (or its path item's) own server, when it is not the API's; may be relative to it. */
+  readonly server?: string;
   /** Every parameter of the operation by spec name. */
   readonly params?: { readonly [name: string]: ParamLocation };
   /** How `params` carries the body: its top-level properties ("flat") or a `body` key ("body"). */

@@ -6,8 +6,14 @@ export interface Logger {
 }
 
 export interface ClientOptions {
-  /** Base URL of the API; default `<API>_BASE_URL` from the environment, else the spec's first server. */
+  /**
+   * Base URL of the API; default `<API>_BASE_URL` from the environment, else the spec's first server.
+   * It replaces the API's server only: an operation the spec sends to a server of its own (an upload
+   * host) keeps it, unless `overrideOperationServers` is set or the call passes its own `baseUrl`.
+   */
   baseUrl?: string | undefined;
+  /** Send every operation to `baseUrl`, also those with a server of their own (a mock, a proxy in front of every host). */
+  overrideOperationServers?: boolean | undefined;
   /** A session ID sent as the API's session cookie (Cloudnode), instead of or next to a token. */
   session?: string | undefined;
   /** Milliseconds each attempt may take before it fails with a TimeoutError (default 60 000; 0 or Infinity: none). */
@@ -65,6 +71,8 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
   /** Overrides the client's maxRetries for this request. */
   maxRetries?: number | undefined;
+  /** Sends this request to another server, whichever the operation uses (the API's or its own). */
+  baseUrl?: string | undefined;
   /** Asks a Prism mock for a given scenario. */
   prefer?: PreferOptions | undefined;
 }

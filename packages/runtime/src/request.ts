@@ -1,7 +1,7 @@
 // The request core: turns (operation, flat params, options) into an HTTP request, sends it with
 // timeouts and retries, and turns the response into data or a typed error.
 import { onAbort } from "./abort.js";
-import { checkHeader } from "./checks.js";
+import { baseUrlProblem, checkHeader, withoutUserinfo } from "./checks.js";
 import type { ApiDescriptor, OperationDescriptor } from "./descriptor.js";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
@@ -13,6 +13,8 @@ import { fillPath, serializeQuery } from "./serialize.js";
 export interface ResolvedConfig {
   api: ApiDescriptor;
   baseUrl: string;
+  /** `baseUrl` also replaces the servers operations declare for themselves. */
+  overrideOperationServers: boolean;
   /** Headers sent on every request, credentials included. */
   headers: Record<string, string>;
   timeout: number;
@@ -106,12 +108,25 @@ export function prepareRequest(
   mergeHeaders(headers, options.headers);
 
   const search = serializeQuery(query);
-  const url = `${config.baseUrl}${fillPath(op.path, path, operationId)}${search ? `?${search}` : ""}`;
+  const url = `${serverOf(config, op, options)}${fillPath(op.path, path, operationId)}${search ? `?${search}` : ""}`;
   return {
     url,
     init: { method: op.method, headers, ...(encoded === undefined ? {} : { body: encoded }) },
     idempotent: canRetryMethod(op.method, key !== undefined),
   };
+}
+
+/**
+ * Where a call goes: the call's `baseUrl`, else the operation's own server (a relative one resolved
+ * against the client's base URL, so it follows an override), else the client's base URL.
+ */
+function serverOf(config: ResolvedConfig, op: OperationDescriptor, options: RequestOptions): string {
+  const own = op.server && !config.overrideOperationServers ? op.server : undefined;
+  const chosen = options.baseUrl ?? (own === undefined ? undefined : /^https?:/i.test(own) || !/^https?:/i.test(config.baseUrl) ? own : new URL(own, config.baseUrl).href);
+  if (chosen === undefined) return config.baseUrl;
+  const problem = baseUrlProblem(chosen);
+  if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(chosen)}".`);
+  return chosen.replace(/\/+$/, "");
 }
 
 /** Sends one operation call, retrying what is safe to retry, and parses the result. */

@@ -65,6 +65,9 @@ export async function openSession(
   log(`base URL: ${baseUrl ?? app.model.servers[0] ?? "(none)"}; token: ${token ? "****" : "none"}${globals.session ? "; session: ****" : ""}`);
   const options: ClientOptions = {
     baseUrl,
+    // --base-url and --mock name where this one command goes; $<API>_BASE_URL and a profile's server
+    // replace the API's server only (an operation with a server of its own keeps it)
+    overrideOperationServers: Boolean(globals.mock || globals.baseUrl),
     ...(globals.session === undefined ? {} : { session: globals.session }),
     userAgent: `${app.model.api}-cli/${app.version}`,
     ...retries,

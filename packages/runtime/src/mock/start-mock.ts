@@ -119,7 +119,7 @@ export type MockClientOptions<Options> = Options & { token?: string | undefined 
  * `mock.client()` giving that SDK's client with a placeholder token (any well-formed one is accepted
  * unless `tokens` says otherwise) and no retries (an asked-for 429 should fail at once).
  */
-export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?: string }>(
+export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?: string; overrideOperationServers?: boolean }>(
   specFile: string | URL,
   ClientClass: SdkClientClass<Client, Options>,
 ) {
@@ -127,7 +127,8 @@ export function sdkMock<Client, Options extends { maxRetries?: number; baseUrl?:
     startMockServer<Client, MockClientOptions<Options>>(
       specFile,
       (url, { token = options.tokens?.[0] ?? "mock-token", ...clientOptions } = {} as MockClientOptions<Options>) =>
-        new ClientClass(token, { maxRetries: 0, ...clientOptions, baseUrl: url } as Options),
+        // the mock serves every operation, also those the spec sends to a server of their own
+        new ClientClass(token, { maxRetries: 0, overrideOperationServers: true, ...clientOptions, baseUrl: url } as Options),
       options,
     );
 }
