@@ -1,6 +1,7 @@
 // The normalized operation model: the one intermediate that the SDK, CLI and docs samples all read.
 // It is built from a bundled spec, never from the hand-written files directly.
 
+import { isJsonMedia, parseAsOf } from "./media-types.mjs";
 import { checkPathTemplate } from "./path-template.mjs";
 import { isProtocolHeader } from "./protocol-headers.mjs";
 import { inferResources, waitOf } from "./resources.mjs";
@@ -76,8 +77,8 @@ export function buildModel(api, doc, { specHash }) {
       const responses = Object.fromEntries(
         Object.entries(op.responses ?? {}).map(([status, r]) => {
           const response = deref(doc, r);
-          const json = response.content?.["application/json"];
-          return [status, { description: response.description ?? "", hasBody: Boolean(json) }];
+          const types = Object.keys(response.content ?? {});
+          return [status, { description: response.description ?? "", hasBody: types.some(isJsonMedia), contentTypes: types }];
         }),
       );
       const successStatus = Object.keys(responses).find((status) => /^2\d\d$/.test(status)) ?? null;
@@ -98,6 +99,9 @@ export function buildModel(api, doc, { specHash }) {
           : null,
         successStatus,
         responses,
+        // what the SDK asks for (Accept) and how it reads the answer, from the 2xx media types
+        successContentTypes: successTypes(responses),
+        parseAs: parseAsOf(successTypes(responses)),
         bodyMode: bodyMode(doc, parameters, body, contentType, media),
         pagination: pagination(doc, method, parameters, op.responses?.[successStatus]),
         idempotencyHeader:
@@ -143,6 +147,12 @@ function columnsOf(doc, op) {
   if (schema?.type === "array") schema = deref(doc, schema.items ?? {});
   if (schema?.items && !schema["x-cli-columns"]) schema = deref(doc, schema.items);
   return Array.isArray(schema?.["x-cli-columns"]) ? schema["x-cli-columns"] : null;
+}
+
+/** The media types of an operation's 2xx answers, JSON first, each once. */
+function successTypes(responses) {
+  const types = [...new Set(Object.entries(responses).flatMap(([status, r]) => (/^2/.test(status) ? r.contentTypes : [])))];
+  return [...types.filter(isJsonMedia), ...types.filter((t) => !isJsonMedia(t))];
 }
 
 /** Where an API's credentials are usually checked, best first (`cloudnode auth/check`, `cloudnexus me`). */
@@ -310,6 +320,9 @@ export function operationTable(model) {
           // only when not JSON: the runtime sends JSON unless told otherwise
           contentType: op.requestBody && !/json/i.test(op.requestBody.contentType ?? "") ? op.requestBody.contentType : null,
           json: Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody),
+          // only when not JSON: the runtime asks for JSON and parses it unless told otherwise
+          accept: op.successContentTypes.length && op.parseAs !== "json" ? op.successContentTypes.join(", ") : null,
+          parseAs: op.parseAs === "text" || op.parseAs === "blob" ? op.parseAs : null,
           idempotencyHeader: op.idempotencyHeader,
           pagination: op.pagination && compact(op.pagination),
           wait: op.wait,

@@ -17,7 +17,7 @@ export const kebabCase = (name) =>
 
 /** Flags every CLI command takes (packages/runtime/src/cli/flags.ts); an operation's flag with one of these names is prefixed with its location. */
 export const CLI_GLOBAL_FLAGS = [
-  "data", "all", "output", "query", "include", "token", "session", "profile", "base-url", "mock", "static", "prefer", "max-retries", "retry", "quiet", "wait", "wait-timeout", "verbose", "help", "version",
+  "data", "all", "output", "out-file", "query", "include", "token", "session", "profile", "base-url", "mock", "static", "prefer", "max-retries", "retry", "quiet", "wait", "wait-timeout", "verbose", "help", "version",
 ];
 
 /** A POSIX shell word: single-quoted unless it is plainly safe. */

@@ -489,7 +489,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
       if (value !== undefined && value !== null) headers[name] = String(value);
     }
     if (response.body !== undefined) {
-      headers["content-type"] = "application/json";
+      headers["content-type"] = spec?.contentType ?? "application/json";
       const holder = model.errorShape.path.reduce((node: Json, key) => node?.[key], response.body);
       if (response.status >= 400 && ctx.requestId && model.errorShape.requestId && holder && typeof holder === "object" && model.errorShape.requestId in holder) {
         holder[model.errorShape.requestId] = ctx.requestId;

@@ -6,8 +6,10 @@ export type Json = any;
 export interface SpecResponse {
   status: string;
   schema: Json | undefined;
-  /** Named examples of the JSON body, in spec order (`example` becomes one named "default"). */
+  /** Named examples of the body, in spec order (`example` becomes one named "default"). */
   examples: Array<[string, Json]>;
+  /** The body's media type: JSON when the spec offers it, else its first (text/csv, application/pdf…). */
+  contentType: string;
   headers: Record<string, Json>;
 }
 
@@ -40,11 +42,13 @@ export function responsesOf(doc: Json, method: string, path: string): SpecRespon
   const raw = rawOperation(doc, method, path);
   return Object.entries(raw.responses ?? {}).map(([status, ref]) => {
     const response = deref(doc, ref) ?? {};
-    const media = response.content?.["application/json"];
+    const types = Object.keys(response.content ?? {});
+    const contentType = types.find((type) => /^[^/]+\/([^;]*\+)?json\s*(;|$)/i.test(type)) ?? types[0] ?? "application/json";
+    const media = response.content?.[contentType];
     const examples: Array<[string, Json]> = Object.entries(media?.examples ?? {}).map(([name, example]) => [name, deref(doc, example)?.value]);
     if (media?.example !== undefined) examples.unshift(["default", media.example]);
     const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, header]) => [name, deref(doc, header)]));
-    return { status, schema: media?.schema, examples, headers };
+    return { status, schema: media?.schema, examples, headers, contentType };
   });
 }
 

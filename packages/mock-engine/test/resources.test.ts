@@ -177,7 +177,7 @@ const rows: Array<[string, Row]> = [
   [
     "sub-list: a list under an item whose items no collection holds is an example",
     {
-      given: { paths: { "/things": things, "/things/{id}": thing, "/things/{id}/logs": { get: op("things.logs", ref("LogList")) } } },
+      given: { paths: { "/things": things, "/things/{id}": thing, "/things/{id}/logs": { parameters: [pathParam("id")], get: op("things.logs", ref("LogList")) } } },
       want: { resources: { things: {} }, roles: { ...thingRoles, "things.logs": { role: "example" } } },
     },
   ],
@@ -231,7 +231,7 @@ const rows: Array<[string, Row]> = [
         paths: {
           "/things": things,
           "/things/{id}": thing,
-          "/things/{id}/archive": { post: op("things.archive", ref("Thing"), { "x-effect": { set: { status: "archived" } } }) },
+          "/things/{id}/archive": { parameters: [pathParam("id")], post: op("things.archive", ref("Thing"), { "x-effect": { set: { status: "archived" } } }) },
         },
       },
       want: { resources: { things: {} }, roles: { ...thingRoles, "things.archive": { role: "effect", resource: "things", effect: { set: { status: "archived" } } } } },
@@ -240,7 +240,7 @@ const rows: Array<[string, Row]> = [
   [
     "effect: the same POST without x-effect is an example",
     {
-      given: { paths: { "/things": things, "/things/{id}": thing, "/things/{id}/ping": { post: op("things.ping", ref("Thing")) } } },
+      given: { paths: { "/things": things, "/things/{id}": thing, "/things/{id}/ping": { parameters: [pathParam("id")], post: op("things.ping", ref("Thing")) } } },
       want: { resources: { things: {} }, roles: { ...thingRoles, "things.ping": { role: "example" } } },
     },
   ],

@@ -46,6 +46,10 @@ export interface OperationDescriptor {
   readonly contentType?: string;
   /** Whether the success response has a JSON body. */
   readonly json?: boolean;
+  /** The Accept header when the answer is not JSON: the 2xx media types (`application/pdf`, `text/csv`…). */
+  readonly accept?: string;
+  /** How a non-JSON answer is read: a string ("text": text/*, YAML, CSV…) or a Blob ("blob": PDF, bytes…). */
+  readonly parseAs?: "text" | "blob";
   /** The Idempotency-Key header the spec declares for this operation, if any. */
   readonly idempotencyHeader?: string;
   readonly pagination?: PaginationDescriptor;

@@ -7,11 +7,19 @@ const decoder = /* @__PURE__ */ new TextDecoder();
 /** The default `maxResponseBytes`: far above any page of these APIs, far below what exhausts a process. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
+/** The body as text (UTF-8), within the limit (see readBytes). */
+export async function readText(response: Response, limit: number, what: string): Promise<string> {
+  return decodeText(await readBytes(response, limit, what));
+}
+
+/** UTF-8 bytes as text. */
+export const decodeText = (bytes: Uint8Array): string => decoder.decode(bytes);
+
 /**
- * The body as text, or an InvalidResponseError naming the limit: before reading when Content-Length
+ * The body's bytes, or an InvalidResponseError naming the limit: before reading when Content-Length
  * is over it, else as soon as the stream passes it (fetch decodes gzip, so the stream is what counts).
  */
-export async function readText(response: Response, limit: number, what: string): Promise<string> {
+export async function readBytes(response: Response, limit: number, what: string): Promise<Uint8Array> {
   const tooLarge = () =>
     new InvalidResponseError(
       `The ${response.status} response to ${what} is larger than maxResponseBytes (${limit} bytes); it was not read.`,
@@ -23,7 +31,7 @@ export async function readText(response: Response, limit: number, what: string):
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!response.body) return "";
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,9 +46,9 @@ export async function readText(response: Response, limit: number, what: string):
     chunks.push(value);
   }
   // one chunk is the usual case; Blob#text would be shorter but is several times slower in Node
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) bytes.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
-  return decoder.decode(bytes);
+  return bytes;
 }

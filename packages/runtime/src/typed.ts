@@ -16,6 +16,22 @@ type ParamsOf<O> = O extends { parameters: infer P } ? Part<P, "path"> & Part<P,
 
 type JsonContent<C> = C extends { content: infer M } ? ("application/json" extends keyof M ? M["application/json"] : M[keyof M]) : never;
 
+/** Media types read as JSON and as text, as scripts/lib/media-types.mjs classifies them (the rest: a Blob). */
+type JsonMedia = `${string}/json` | `${string}/json;${string}` | `${string}+json` | `${string}+json;${string}`;
+type TextWord = "yaml" | "xml" | "csv" | "javascript" | "ndjson";
+type TextMedia = `text/${string}` | `${string}/${TextWord}` | `${string}${"+" | "." | "-"}${TextWord}` | `${string}/${TextWord};${string}`;
+
+/** What the SDK resolves with for an answer's content: the JSON type, a string for text, else a Blob. */
+type ResultContent<C> = C extends { content: infer M }
+  ? [Extract<keyof M, JsonMedia>] extends [never]
+    ? [keyof M] extends [never]
+      ? undefined
+      : [Extract<keyof M, TextMedia>] extends [never]
+        ? Blob
+        : string
+    : M[Extract<keyof M, JsonMedia>]
+  : never;
+
 /** The request body type, or never when the operation takes none. */
 type BodyOf<O> = O extends { requestBody?: infer B } ? JsonContent<Exclude<B, undefined>> : never;
 type BodyOptional<O> = O extends { requestBody: unknown } ? false : true;
@@ -48,10 +64,10 @@ type OrNone<T> = [keyof T] extends [never] ? { [key: string]: never } : T;
 
 type StatusCode<K> = K extends number | string ? `${K}` : never;
 
-/** The JSON body of the operation's 2xx response(s); `undefined` when it has none. */
+/** The body of the operation's 2xx response(s) as the SDK reads it (JSON, a string, a Blob); `undefined` when it has none. */
 export type OperationResult<O> = O extends { responses: infer R }
   ? {
-      [K in keyof R]: StatusCode<K> extends `2${string}` ? (R[K] extends { content: unknown } ? JsonContent<R[K]> : undefined) : never;
+      [K in keyof R]: StatusCode<K> extends `2${string}` ? (R[K] extends { content: unknown } ? ResultContent<R[K]> : undefined) : never;
     }[keyof R] extends infer T
     ? [T] extends [never]
       ? undefined

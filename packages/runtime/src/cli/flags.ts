@@ -35,6 +35,7 @@ export const globalFlags: readonly GlobalFlag[] = [
   { flag: "data", type: "string", value: "json|@file", description: "The whole request body as JSON, or @file.json (@- reads stdin); flags override its fields" },
   { flag: "all", type: "boolean", description: "Follow pagination and print every item as one JSON line" },
   { flag: "output", short: "o", type: "string", value: "json|yaml|table", description: "How to print the answer: json (default), yaml, or a table for people" },
+  { flag: "out-file", type: "string", value: "file", description: "Write the answer to this file instead of stdout (a PDF or other bytes as they came)" },
   { flag: "query", type: "string", value: "jmespath", description: "Select from the answer before printing, e.g. --query 'instances[].id' (JMESPath)" },
   { flag: "include", short: "i", type: "boolean", description: "Print the response status and headers before the body" },
   { flag: "token", type: "string", value: "token", description: "API token (overrides $<TOKEN_ENV> and the one stored by `login`)" },

@@ -37,6 +37,10 @@ export interface ModelOperation {
   readonly parameters: readonly ModelParameter[];
   readonly requestBody: { readonly required: boolean; readonly contentType?: string; readonly schema: JsonSchema } | null;
   readonly successStatus: string | null;
+  /** The 2xx media types, JSON first (`text/csv`, `application/pdf`…). */
+  readonly successContentTypes?: readonly string[];
+  /** How the answer is read: JSON, a string ("text") or bytes ("blob"); null when it has no body. */
+  readonly parseAs?: "json" | "text" | "blob" | null;
   /** "flat": body properties sit next to the parameters in the SDK's params; "body": under a `body` key. */
   readonly bodyMode?: "flat" | "body" | null;
   readonly pagination?: ModelPagination | null;

@@ -2,7 +2,8 @@
 // (flag, environment or config) never reaches stdout or stderr, even inside a server's or a library's message.
 
 export interface TextSink {
-  write(text: string): unknown;
+  /** Text; bytes only for a binary answer written as it came (process.stdout takes both). */
+  write(text: string | Uint8Array): unknown;
 }
 
 const MASK = "****";
@@ -32,6 +33,11 @@ export class Output {
 
   out(text: string): void {
     this.stdout.write(this.redact(text));
+  }
+
+  /** A binary answer, as it came (never a terminal: the CLI refuses that first). */
+  bytes(data: Uint8Array): void {
+    this.stdout.write(data);
   }
 
   err(text: string): void {

@@ -18,6 +18,7 @@ export interface GlobalValues {
   wait: boolean;
   waitTimeout?: string;
   output?: string;
+  outFile?: string;
   query?: string;
   profile?: string;
   all: boolean;
@@ -104,6 +105,7 @@ const STRING_GLOBALS = {
   "max-retries": "maxRetries",
   "wait-timeout": "waitTimeout",
   output: "output",
+  "out-file": "outFile",
   profile: "profile",
   query: "query",
 } as const satisfies Record<string, keyof GlobalValues>;

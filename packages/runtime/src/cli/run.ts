@@ -1,5 +1,6 @@
 // The CLI engine: turns argv into one operation call of an SDK client, driven only by the generated
 // model, and returns the exit code (0 success, 1 API or connection error, 2 usage error).
+import { writeFileSync } from "node:fs";
 import { ApiError, InvalidResponseError } from "../errors.js";
 import type { PaginationDescriptor } from "../descriptor.js";
 import type { RequestOptions } from "../options.js";
@@ -182,6 +183,8 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
     throw new UsageError(`--wait waits for long-running work, and ${commandName(op)} starts none.`);
   }
   const timeout = waitTimeout(globals.waitTimeout);
+  const raw = op.parseAs === "text" || op.parseAs === "blob";
+  if (raw) rawAnswerChecks(op, line, io);
   const format = parseFormat(globals.output);
   // what the user reads: the query's selection, in the chosen format (checked before any request)
   if (globals.query !== undefined) applyQuery({}, globals.query);
@@ -218,10 +221,15 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
     try {
       const { data, response } = await session.client.request(op.operationId, params, options);
       if (globals.include) output.head(response);
+      if (raw) {
+        await writeRawAnswer(data, globals.outFile, output);
+        return ExitCode.ok;
+      }
       if ((globals.wait || globals.waitTimeout !== undefined) && op.wait) {
         return await waitInCli({ bin: app.model.api, client: session.client, wait: op.wait, first: { data, response }, timeout, quiet: globals.quiet, io, output, print });
       }
-      print(data);
+      if (globals.outFile !== undefined) writeFileSync(globals.outFile, formatValue(applyQuery(data, globals.query), { format, pretty: true, width: 120, color: false, items: op.pagination?.items }));
+      else print(data);
     } catch (error) {
       if (globals.include && (error instanceof ApiError || error instanceof InvalidResponseError)) output.head(error.response);
       throw error;
@@ -232,3 +240,23 @@ async function call(app: CliApp, io: CliIo, output: Output, op: ModelOperation, 
   }
 }
 
+
+/** A text or binary answer is printed as it came: JSON-only flags do not apply, a terminal gets no bytes. */
+function rawAnswerChecks(op: ModelOperation, line: CommandLine, io: CliIo): void {
+  const types = (op.successContentTypes ?? []).join(", ");
+  for (const [given, flag] of [[line.globals.query, "--query"], [line.globals.output, "-o"]] as const) {
+    if (given !== undefined) throw new UsageError(`${flag} applies to JSON answers; ${commandName(op)} answers ${types}, printed as it comes.`);
+  }
+  if (op.parseAs === "blob" && io.stdoutIsTTY && line.globals.outFile === undefined) {
+    throw new UsageError(`${commandName(op)} answers bytes (${types}), which a terminal cannot show.`, "Give --out-file <file>, or pipe it: > file.");
+  }
+}
+
+/** A string to stdout as is, a Blob's bytes as they came; or either to --out-file. */
+async function writeRawAnswer(data: unknown, outFile: string | undefined, output: Output): Promise<void> {
+  const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : undefined;
+  const text = bytes ? "" : typeof data === "string" ? data : data === undefined ? "" : String(data);
+  if (outFile !== undefined) writeFileSync(outFile, bytes ?? text);
+  else if (bytes) output.bytes(bytes);
+  else output.out(text);
+}

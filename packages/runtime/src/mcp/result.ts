@@ -16,7 +16,14 @@ type Redact = (text: string) => string;
 const text = (redact: Redact, ...parts: string[]): ToolResult["content"] => parts.map((part) => ({ type: "text", text: redact(part) }));
 
 export function successResult(op: ModelOperation, args: Record<string, unknown>, data: unknown, response: Response, redact: Redact): ToolResult {
-  const body = data === undefined || data === null || data === "" ? `${response.status} ${response.statusText || "OK"} (no content)` : typeof data === "string" ? data : JSON.stringify(data);
+  const body =
+    data === undefined || data === null || data === ""
+      ? `${response.status} ${response.statusText || "OK"} (no content)`
+      : data instanceof Blob
+        ? `${response.status} ${response.statusText || "OK"}: ${data.size} bytes of ${data.type || "binary data"} (not shown; the CLI's --out-file saves them)`
+        : typeof data === "string"
+          ? data
+          : JSON.stringify(data);
   const notes = [nextPageNote(op, args, data), pollNote(op, data)].filter((note): note is string => note !== undefined);
   return { content: text(redact, body, ...notes) };
 }
