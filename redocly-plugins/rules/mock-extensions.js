@@ -1,15 +1,17 @@
 // The `x-` extensions the stateful mock, `.wait()` and the CLI read (documented in spec/README.md):
 // `x-effect` and `x-mock-auth` on operations, `x-action-object` on an action's schema, `x-filter` on a
-// list's query parameter, `x-cli-columns` on the schema of listed items. Every
+// list's query parameter, `x-cli-columns` on the schema of listed items, `x-error-fields` on an error
+// schema (where the SDK reads an error's code and message). Every
 // other tool ignores them, so a typo or a field that does not exist fails silently — the mock just behaves
 // differently. This rule makes each such mistake a lint problem at its line.
 import { isRef, successCodes } from "./util.js";
 
-const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter", "x-cli-columns": "Schema", "x-cli-login": "Operation" };
+const PLACES = { "x-effect": "Operation", "x-mock-auth": "Operation", "x-action-object": "Schema", "x-filter": "Parameter", "x-cli-columns": "Schema", "x-cli-login": "Operation", "x-error-fields": "Schema" };
 const ON = { Operation: "an operation", Schema: "a schema", Parameter: "a query parameter" };
 const EFFECT_KEYS = ["set", "add", "remove", "delete", "while", "action", "duration"];
 const FIELD_KEYS = ["set", "while", "add", "remove"]; // the keys whose keys are fields of the resource
 const ACTION_OBJECT_KEYS = ["status", "running", "done", "failed", "finishedAt", "error"];
+const ERROR_FIELD_KEYS = ["code", "message", "title", "details", "requestId"];
 // The three runtime expressions the mock evaluates (a subset of OpenAPI's): a body JSON pointer, a query or a path parameter.
 const EXPRESSION = /^\$request\.(body#(\/([^~/]|~[01])+)+|query\.\S+|path\.\S+)$/;
 const FIELD_PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
@@ -41,6 +43,23 @@ function checkColumns(schema, ctx) {
   columns.forEach((column, index) => {
     if (!props.has(column)) ctx.report({ message: `\`x-cli-columns\` names \`${column}\`, which is not a property of this schema.${didYouMean(column, props.keys())}`, location: where.child(index) });
   });
+}
+
+/** `x-error-fields` (which properties of an error schema hold its code, message…): known keys naming properties. */
+function checkErrorFields(schema, ctx) {
+  const spec = schema["x-error-fields"];
+  const where = ctx.location.child("x-error-fields");
+  if (!isObject(spec) || !Object.keys(spec).length) {
+    return ctx.report({ message: "`x-error-fields` must be an object naming the properties that hold the error's fields, e.g. `{ code: id, message: detail }`.", location: where });
+  }
+  const props = properties(ctx, { node: schema, from: ctx.location.source.absoluteRef });
+  for (const [key, value] of Object.entries(spec)) {
+    if (!ERROR_FIELD_KEYS.includes(key)) {
+      ctx.report({ message: `Unknown \`x-error-fields\` key \`${key}\`.${didYouMean(key, ERROR_FIELD_KEYS)} Allowed: ${ERROR_FIELD_KEYS.join(", ")}.`, location: where.child(key).key() });
+    } else if (typeof value !== "string" || !props.has(value)) {
+      ctx.report({ message: `\`x-error-fields.${key}\` is ${code(value)}, which is not a property of this schema.${didYouMean(String(value), props.keys())}`, location: where.child(key) });
+    }
+  }
 }
 
 /** " Did you mean `x`?" for the nearest candidate that is a plausible typo (≤ 2 edits, under half its length). */
@@ -259,6 +278,7 @@ export default function mockExtensions() {
       if (!isObject(schema)) return; // 3.1 allows `true`/`false` schemas
       checkNames(schema, "Schema", ctx);
       if ("x-cli-columns" in schema) checkColumns(schema, ctx);
+      if ("x-error-fields" in schema) checkErrorFields(schema, ctx);
       if (!("x-action-object" in schema)) return;
       const spec = schema["x-action-object"];
       const where = ctx.location.child("x-action-object");

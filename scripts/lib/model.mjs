@@ -241,17 +241,18 @@ function pagination(doc, method, parameters, successResponse) {
 
 const REQUEST_ID_HEADER = /^x?-?(request|response|correlation|trace)-?id$/i;
 const FIELD_CANDIDATES = {
-  code: ["code", "error_code", "type"],
-  message: ["message", "detail", "error_description"],
+  code: ["code", "error_code", "errorCode", "type"],
+  message: ["message", "detail", "error_description", "error_message", "errorMessage", "msg"],
   title: ["title"],
-  details: ["details", "errors"],
-  requestId: ["request_id", "requestId", "response_id"],
+  details: ["details", "errors", "violations", "invalid_params"],
+  requestId: ["request_id", "requestId", "response_id", "trace_id", "traceId", "correlation_id"],
 };
 
 /**
  * Where the fields of an error live, read from the schema most 4xx/5xx responses use: the path to the
  * object holding them (`[]` for Cloudnode's flat body, `["error"]` for CloudNexus's envelope), the name
- * of each field, and the response header carrying the request id.
+ * of each field, and the response header carrying the request id. `x-error-fields` on the schema that
+ * holds them (or on an envelope's property) names the fields; else they are inferred by common names.
  */
 export function errorShape(doc) {
   const counts = new Map();
@@ -266,7 +267,8 @@ export function errorShape(doc) {
           requestIdHeaders.any ??= header;
           if (/^[45]/.test(status)) requestIdHeaders.error ??= header;
         }
-        const schema = response.content?.["application/json"]?.schema;
+        const json = Object.keys(response.content ?? {}).find(isJsonMedia);
+        const schema = json && response.content[json].schema;
         if (!/^[45]/.test(status) || !schema) continue;
         const key = schema.$ref ?? JSON.stringify(schema);
         counts.set(key, { schema, n: (counts.get(key)?.n ?? 0) + 1 });
@@ -276,21 +278,36 @@ export function errorShape(doc) {
   const requestIdHeader = requestIdHeaders.error ?? requestIdHeaders.any;
   const shape = { path: [], code: null, message: null, title: null, details: null, requestId: null, requestIdHeader };
   const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  let properties = top ? objectProperties(doc, top.schema) : null;
-  if (properties && !FIELD_CANDIDATES.message.some((name) => properties[name])) {
-    // an envelope such as { error: { code, message } }: descend into the property that holds the message
-    const inner = Object.entries(properties).find(([, s]) =>
-      FIELD_CANDIDATES.message.some((name) => objectProperties(doc, s)?.[name]),
-    );
-    if (inner) {
-      shape.path = [inner[0]];
-      properties = objectProperties(doc, inner[1]);
-    }
+  if (!top) return shape;
+  let holder = deref(doc, top.schema);
+  let properties = objectProperties(doc, holder);
+  const declared = (schema) => schema?.["x-error-fields"];
+  const envelope =
+    (!declared(holder) &&
+      Object.entries(properties ?? {}).find(([, s]) => declared(deref(doc, s)))) ||
+    (properties && !declared(holder) && !FIELD_CANDIDATES.message.some((name) => properties[name])
+      ? // an envelope such as { error: { code, message } }: descend into the property that holds the message
+        Object.entries(properties).find(([, s]) => FIELD_CANDIDATES.message.some((name) => objectProperties(doc, s)?.[name]))
+      : null);
+  if (envelope) {
+    shape.path = [envelope[0]];
+    holder = deref(doc, envelope[1]);
+    properties = objectProperties(doc, holder);
   }
+  const fields = declared(holder) ?? {};
   for (const [field, candidates] of Object.entries(FIELD_CANDIDATES)) {
-    shape[field] = candidates.find((name) => properties?.[name]) ?? null;
+    shape[field] = fields[field] ?? candidates.find((name) => properties?.[name]) ?? null;
   }
   return shape;
+}
+
+/**
+ * The Accept header of an operation whose answer is not JSON: its 2xx media types, and JSON at a lower
+ * preference when its errors are JSON (else a server negotiating strictly answers an error with 406).
+ */
+function acceptOf(op) {
+  const jsonErrors = Object.entries(op.responses).some(([status, r]) => /^[45]/.test(status) && r.hasBody);
+  return [...op.successContentTypes, ...(jsonErrors ? ["application/json;q=0.5"] : [])].join(", ");
 }
 
 /** Drops null/empty fields so the generated table stays small. */
@@ -321,7 +338,7 @@ export function operationTable(model) {
           contentType: op.requestBody && !/json/i.test(op.requestBody.contentType ?? "") ? op.requestBody.contentType : null,
           json: Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody),
           // only when not JSON: the runtime asks for JSON and parses it unless told otherwise
-          accept: op.successContentTypes.length && op.parseAs !== "json" ? op.successContentTypes.join(", ") : null,
+          accept: op.successContentTypes.length && op.parseAs !== "json" ? acceptOf(op) : null,
           parseAs: op.parseAs === "text" || op.parseAs === "blob" ? op.parseAs : null,
           idempotencyHeader: op.idempotencyHeader,
           pagination: op.pagination && compact(op.pagination),

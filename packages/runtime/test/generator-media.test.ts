@@ -16,10 +16,10 @@ describe("the model and the runtime's table", () => {
     const table = generalityTable().operations;
     const pick = (id: string) => ({ accept: table[id]!.accept, parseAs: table[id]!.parseAs, json: table[id]!.json ?? false });
     expect(pick("reports.get")).toEqual({ accept: undefined, parseAs: undefined, json: true });
-    expect(pick("reports.csv")).toEqual({ accept: "text/csv", parseAs: "text", json: false });
-    expect(pick("reports.yaml")).toEqual({ accept: "application/yaml", parseAs: "text", json: false });
-    expect(pick("reports.pdf")).toEqual({ accept: "application/pdf", parseAs: "blob", json: false });
-    expect(pick("reports.raw")).toEqual({ accept: "application/octet-stream", parseAs: "blob", json: false });
+    expect(pick("reports.csv")).toEqual({ accept: "text/csv, application/json;q=0.5", parseAs: "text", json: false });
+    expect(pick("reports.yaml")).toEqual({ accept: "application/yaml, application/json;q=0.5", parseAs: "text", json: false });
+    expect(pick("reports.pdf")).toEqual({ accept: "application/pdf, application/json;q=0.5", parseAs: "blob", json: false });
+    expect(pick("reports.raw")).toEqual({ accept: "application/octet-stream, application/json;q=0.5", parseAs: "blob", json: false });
   });
 });
 
@@ -46,7 +46,7 @@ for (const mode of ["static", "stateful"] as const) {
       expect((await client.request("reports.csv", { id: "r_1" })).data).toBe(CSV);
       expect((await client.request("reports.yaml", { id: "r_1" })).data).toBe(YAML);
       expect((await client.request("reports.text", { id: "r_1" })).data).toBe("weekly report");
-      expect(accepts).toEqual(["text/csv", "application/yaml", "text/plain"]);
+      expect(accepts).toEqual(["text/csv", "application/yaml", "text/plain"].map((type) => `${type}, application/json;q=0.5`));
     });
 
     it("a PDF and octet-stream resolve as Blobs of their media type; JSON is still parsed", async () => {

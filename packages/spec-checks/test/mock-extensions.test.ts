@@ -34,6 +34,8 @@ describe("project/mock-extensions", () => {
     ["x-filter that is not a field path", "/parameters/0/x-filter", 'must be a field path like `resource.id`'],
     ["x-filter on a path parameter", "/parameters/0/x-filter", "`x-filter` is read only on query parameters; `widget_id` is in path."],
     ["x-cli-login that is not true", "/get/x-cli-login", "`x-cli-login` marks the GET the CLI's `login` checks a token with: it must be `true`, on a GET."],
+    ["misspelled x-error-fields key", "/schemas/Problem/x-error-fields/cod", "Unknown `x-error-fields` key `cod`. Did you mean `code`?"],
+    ["x-error-fields naming a field the schema lacks", "/schemas/Problem/x-error-fields/message", "`x-error-fields.message` is `\"detial\"`, which is not a property of this schema. Did you mean `detail`?"],
     ["x-cli-columns naming a field the schema lacks", "/schemas/Widget/x-cli-columns/1", "`x-cli-columns` names `nmae`, which is not a property of this schema. Did you mean `name`?"],
   ];
 
@@ -52,6 +54,7 @@ describe("project/mock-extensions", () => {
       const { schemas } = copy.components;
       schemas.Widget.properties.tags = { type: "array", description: "Labels.", maxItems: 10, items: { type: "string", maxLength: 20 } };
       schemas.Widget["x-cli-columns"] = Object.keys(schemas.Widget.properties).slice(0, 2);
+      schemas.Widget["x-error-fields"] = { code: "id", message: "name" };
       schemas.ActionStatus = { type: "string", description: "Progress.", enum: ["in_progress", "completed", "errored"] };
       schemas.Action = {
         type: "object",
