@@ -196,12 +196,17 @@ export function authOf(schemes) {
   return auth;
 }
 
-/** Top-level properties of an object schema (through allOf), or null when the schema is not an object. */
+/**
+ * Top-level properties of an object schema (through allOf), or null when the schema is not an object.
+ * A oneOf/anyOf of objects (a discriminated union) has the properties of every member.
+ */
 function objectProperties(doc, schema) {
   const node = deref(doc, schema ?? {});
   const parts = [node, ...(node.allOf ?? []).map((part) => deref(doc, part))];
-  if (!parts.some((part) => part.type === "object" || part.properties)) return null;
-  return Object.assign({}, ...parts.map((part) => part.properties ?? {}));
+  const members = (node.oneOf ?? node.anyOf ?? []).map((member) => objectProperties(doc, member));
+  const union = members.length && members.every(Boolean) ? Object.assign({}, ...members.reverse()) : null;
+  if (!union && !parts.some((part) => part.type === "object" || part.properties)) return null;
+  return Object.assign({}, union, ...parts.map((part) => part.properties ?? {}));
 }
 
 /**

@@ -5,7 +5,8 @@ import type { OperationDescriptor } from "./descriptor.js";
 import type { RequestOptions } from "./options.js";
 import type { WaitOptions } from "./wait.js";
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** Flattens an intersection; over a union (a oneOf body) member by member, so no member is lost. */
+type Simplify<T> = T extends unknown ? { [K in keyof T]: T[K] } & {} : never;
 type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;
 type IsOptional<T, K extends keyof T> = {} extends Pick<T, K> ? true : false;
 
@@ -47,11 +48,13 @@ type BodyInput<O, D> = D extends { body: "flat" }
     : {};
 
 /** The idempotency header is filled in by the SDK, so callers may leave it out. */
-type WithOptionalKey<T, D> = D extends { idempotencyHeader: infer H extends string }
-  ? H extends keyof T
-    ? Omit<T, H> & { [K in H]?: T[H] }
+type WithOptionalKey<T, D> = T extends unknown
+  ? D extends { idempotencyHeader: infer H extends string }
+    ? H extends keyof T
+      ? Omit<T, H> & { [K in H]?: T[H] }
+      : T
     : T
-  : T;
+  : never;
 
 /**
  * The flat `params` of an operation: path, query, header and cookie parameters under their spec names,
@@ -60,7 +63,7 @@ type WithOptionalKey<T, D> = D extends { idempotencyHeader: infer H extends stri
 export type OperationParams<O, D> = OrNone<Simplify<WithOptionalKey<ParamsOf<O> & BodyInput<O, D>, D>>>;
 
 /** An operation without inputs takes no keys at all (`{}` would accept any object). */
-type OrNone<T> = [keyof T] extends [never] ? { [key: string]: never } : T;
+type OrNone<T> = [T] extends [never] ? T : [keyof T] extends [never] ? { [key: string]: never } : T;
 
 type StatusCode<K> = K extends number | string ? `${K}` : never;
 

@@ -23,7 +23,7 @@ describe("the error shape", () => {
     ["x-error-fields naming some fields; the others inferred", object({ id: {}, message: {}, trace_id: {} }, { "x-error-fields": { code: "id" } }), { path: [], code: "id", message: "message", requestId: "trace_id" }],
     ["other common names", object({ error_code: {}, error_message: {}, violations: {} }), { path: [], code: "error_code", message: "error_message", details: "violations" }],
     ["an application/problem+json answer", object({ type: {}, title: {}, detail: {} }), { path: [], code: "type", message: "detail", title: "title" }, "application/problem+json"],
-  ] as const)("%s", (_name, schema, expected, media = "application/json") => {
+  ] as const)("%s", (_name, schema, expected, media: string = "application/json") => {
     expect(errorShape(withError(schema, media))).toMatchObject(expected);
   });
 

@@ -94,12 +94,18 @@ export function kindOf(schema: JsonSchema): FlagKind {
   return "json";
 }
 
-/** The top-level properties of an object schema (merged through allOf) and the names it requires. */
+/**
+ * The top-level properties of an object schema (merged through allOf) and the names it requires. A
+ * oneOf/anyOf of objects (a discriminated union) has every member's properties, requires what all
+ * members require, and its discriminator takes any member's value (the whole body is validated against
+ * the schema before it is sent).
+ */
 export function objectShape(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
   const parts = [schema, ...asSchemas(schema.allOf)];
-  if (!parts.some((part) => part.type === "object" || isRecord(part.properties))) return null;
-  const properties: Record<string, JsonSchema> = {};
-  const required = new Set<string>();
+  const union = unionShape(asSchemas(schema.oneOf ?? schema.anyOf));
+  if (!union && !parts.some((part) => part.type === "object" || isRecord(part.properties))) return null;
+  const properties: Record<string, JsonSchema> = { ...union?.properties };
+  const required = new Set<string>(union?.required);
   for (const part of parts) {
     if (isRecord(part.properties)) Object.assign(properties, part.properties);
     if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") required.add(name);
@@ -142,6 +148,24 @@ export function operationFlags(operation: ModelOperation): OperationFlag[] {
     }
   }
   return flags;
+}
+
+/** The members' properties merged (a const or enum of each joined into one enum); null unless all are objects. */
+function unionShape(members: JsonSchema[]): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
+  const shapes = members.map(objectShape);
+  if (!shapes.length || !shapes.every(Boolean)) return null;
+  const properties: Record<string, JsonSchema> = {};
+  for (const shape of shapes as Array<NonNullable<(typeof shapes)[number]>>) {
+    for (const [name, schema] of Object.entries(shape.properties)) {
+      const seen = properties[name];
+      const values = (s: JsonSchema | undefined) => (s === undefined ? undefined : "const" in s ? [s.const] : Array.isArray(s.enum) ? s.enum : undefined);
+      const [a, b] = [values(seen), values(schema)];
+      properties[name] = seen === undefined ? schema : a && b ? { ...seen, const: undefined, enum: [...new Set([...a, ...b])] } : seen;
+      if (properties[name]!.const === undefined) delete (properties[name] as Record<string, unknown>).const;
+    }
+  }
+  const required = new Set([...shapes[0]!.required].filter((name) => shapes.every((shape) => shape!.required.has(name))));
+  return { properties, required };
 }
 
 function isRecord(value: unknown): value is Record<string, JsonSchema> {
