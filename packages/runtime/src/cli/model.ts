@@ -77,3 +77,22 @@ export function envNames(model: CliModel): { token: string; baseUrl: string } {
   const prefix = model.api.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
   return { token: `${prefix}_TOKEN`, baseUrl: `${prefix}_BASE_URL` };
 }
+
+/**
+ * The model as generated/cli-model.ts packs it (scripts/lib/cli-model.mjs): `{ shared, value }`, each
+ * `{ $s: i }` in either standing for `shared[i]`. Every use gets its own copy, so no caller can change
+ * another operation's schema through a shared one.
+ */
+export function unpackModel(packed: { shared: unknown[]; value: unknown }): CliModel {
+  const expand = (node: unknown): unknown => {
+    if (!node || typeof node !== "object") return node;
+    if (Array.isArray(node)) return node.map(expand);
+    const record = node as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && Number.isInteger(record.$s)) return expand(packed.shared[record.$s as number]);
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) copy[key] = expand(record[key]);
+    return copy;
+  };
+  return expand(packed.value) as CliModel;
+}
