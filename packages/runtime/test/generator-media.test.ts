@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BaseClient, type ClientOptions } from "../src/index.js";
-import { runCli, type CliModel } from "../src/cli/index.js";
+import { successResult } from "../src/mcp/result.js";
 import { startMockServer, type MockServer } from "../src/mock/index.js";
-import { CSV, generalityModel, generalityTable, PDF, writeFixture, YAML } from "./fixtures/generality.js";
+import { CSV, generalityModel, generalityTable, PDF, runFixtureCli, writeFixture, YAML } from "./fixtures/generality.js";
 
 describe("the model and the runtime's table", () => {
   it("say what to accept and how to read each answer", () => {
@@ -20,6 +20,14 @@ describe("the model and the runtime's table", () => {
     expect(pick("reports.yaml")).toEqual({ accept: "application/yaml, application/json;q=0.5", parseAs: "text", json: false });
     expect(pick("reports.pdf")).toEqual({ accept: "application/pdf, application/json;q=0.5", parseAs: "blob", json: false });
     expect(pick("reports.raw")).toEqual({ accept: "application/octet-stream, application/json;q=0.5", parseAs: "blob", json: false });
+  });
+});
+
+describe("the MCP server", () => {
+  it("names a binary answer's size and type instead of printing its bytes", () => {
+    const op = generalityModel().operations.find((o: { operationId: string }) => o.operationId === "reports.pdf");
+    const result = successResult(op, {}, new Blob([PDF], { type: "application/pdf" }), new Response(null, { status: 200, statusText: "OK" }), (t: string) => t);
+    expect(JSON.stringify(result.content)).toContain(`200 OK: ${PDF.length} bytes of application/pdf (not shown`);
   });
 });
 
@@ -60,23 +68,8 @@ for (const mode of ["static", "stateful"] as const) {
     });
 
     it("the CLI prints text as is, bytes to a pipe or --out-file, and refuses bytes on a terminal", async () => {
-      const run = async (argv: string[], tty = false) => {
-        const out: Array<string | Uint8Array> = [];
-        let err = "";
-        const code = await runCli(
-          { model: generalityModel() as CliModel, specFile: "/nonexistent.json", version: "0.0.0", createClient: (token, options) => mock.client({ ...options, baseUrl: mock.url }) },
-          {
-            argv: [...argv, "--base-url", mock.url],
-            env: { XDG_CONFIG_HOME: "/nonexistent", FIXTURE_TOKEN: "t" },
-            stdout: { write: (chunk: string | Uint8Array) => out.push(chunk) },
-            stderr: { write: (text: string | Uint8Array) => (err += String(text)) },
-            stdoutIsTTY: tty,
-            stdinIsTTY: true,
-            readStdin: () => "",
-          },
-        );
-        return { code, out, err };
-      };
+      const run = (argv: string[], tty = false) =>
+        runFixtureCli([...argv, "--base-url", mock.url], (_token, options) => mock.client({ ...options, baseUrl: mock.url }), { tty });
       expect(await run(["reports/csv", "--id", "r_1"])).toMatchObject({ code: 0, out: [CSV] });
       const piped = await run(["reports/pdf", "--id", "r_1"]);
       expect([piped.code, Buffer.from(piped.out[0] as Uint8Array).toString()]).toEqual([0, PDF]);

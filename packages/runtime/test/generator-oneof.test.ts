@@ -3,10 +3,10 @@
 // the discriminator taking any member's value, and the body sent is checked against the whole schema.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BaseClient, type ClientOptions } from "../src/index.js";
-import { operationFlags, runCli, type CliModel, type ModelOperation } from "../src/cli/index.js";
+import { operationFlags, type ModelOperation } from "../src/cli/index.js";
 import { inputSchemaOf } from "../src/mcp/input-schema.js";
 import { startMockServer, type MockServer } from "../src/mock/index.js";
-import { generalityModel, generalityTable, writeFixture } from "./fixtures/generality.js";
+import { generalityModel, generalityTable, runFixtureCli, writeFixture } from "./fixtures/generality.js";
 
 const create = () => generalityModel().operations.find((op: ModelOperation) => op.operationId === "pets.create") as ModelOperation;
 
@@ -27,13 +27,8 @@ describe("a discriminated oneOf body", () => {
     afterAll(() => mock?.stop());
 
     const run = async (argv: string[]) => {
-      let out = "";
-      let err = "";
-      const code = await runCli(
-        { model: generalityModel() as CliModel, specFile: "/nonexistent.json", version: "0.0.0", createClient: (_token, options) => mock.client({ ...options, baseUrl: mock.url }) },
-        { argv: [...argv, "--base-url", mock.url], env: { XDG_CONFIG_HOME: "/nonexistent", FIXTURE_TOKEN: "t" }, stdout: { write: (t) => (out += String(t)) }, stderr: { write: (t) => (err += String(t)) }, stdoutIsTTY: false, stdinIsTTY: true, readStdin: () => "" },
-      );
-      return { code, out, err };
+      const { code, err } = await runFixtureCli([...argv, "--base-url", mock.url], (_token, options) => mock.client({ ...options, baseUrl: mock.url }));
+      return { code, err };
     };
 
     it("the SDK sends either member flat", async () => {

@@ -4,9 +4,8 @@
 // or a mock says otherwise.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BaseClient, type ClientOptions } from "../src/index.js";
-import { runCli, type CliModel } from "../src/cli/index.js";
 import { startMockServer, type MockServer } from "../src/mock/index.js";
-import { generalityModel, generalityTable, writeFixture } from "./fixtures/generality.js";
+import { generalityModel, generalityTable, runFixtureCli, writeFixture } from "./fixtures/generality.js";
 
 /** A client whose fetch records each URL and answers like the spec. */
 function recording(options: ClientOptions = {}) {
@@ -61,17 +60,14 @@ describe("operation- and path-level servers", () => {
 
   it("the CLI: --base-url sends the command there; $<API>_BASE_URL replaces the API's server only", async () => {
     const urls: string[] = [];
-    const run = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
-      runCli(
-        {
-          model: generalityModel() as CliModel,
-          specFile: "/nonexistent.json",
-          version: "0.0.0",
-          createClient: (token, options) =>
-            new BaseClient(generalityTable(), token, { ...options, fetch: async (input) => (urls.push(String(input)), Response.json({ id: "x" })) }),
-        },
-        { argv, env: { XDG_CONFIG_HOME: "/nonexistent", FIXTURE_TOKEN: "t", ...env }, stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, stdinIsTTY: true, readStdin: () => "" },
-      );
+    const run = async (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+      (
+        await runFixtureCli(
+          argv,
+          (token, options) => new BaseClient(generalityTable(), token, { ...options, fetch: async (input) => (urls.push(String(input)), Response.json({ id: "x" })) }),
+          { env },
+        )
+      ).code;
     expect(await run(["uploads/get", "--id", "a", "--base-url", "http://127.0.0.1:1"])).toBe(0);
     expect(await run(["uploads/get", "--id", "a"], { FIXTURE_BASE_URL: "http://staging.test" })).toBe(0);
     expect(await run(["reports/get", "--id", "a"], { FIXTURE_BASE_URL: "http://staging.test" })).toBe(0);
