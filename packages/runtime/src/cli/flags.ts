@@ -152,19 +152,22 @@ export function operationFlags(operation: ModelOperation): OperationFlag[] {
 
 /** The members' properties merged (a const or enum of each joined into one enum); null unless all are objects. */
 function unionShape(members: JsonSchema[]): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
-  const shapes = members.map(objectShape);
-  if (!shapes.length || !shapes.every(Boolean)) return null;
+  const shapes = members.map(objectShape).filter((shape) => shape !== null);
+  if (!shapes.length || shapes.length !== members.length) return null;
+  const values = (schema: JsonSchema): unknown[] | undefined => ("const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined);
   const properties: Record<string, JsonSchema> = {};
-  for (const shape of shapes as Array<NonNullable<(typeof shapes)[number]>>) {
+  for (const shape of shapes) {
     for (const [name, schema] of Object.entries(shape.properties)) {
       const seen = properties[name];
-      const values = (s: JsonSchema | undefined) => (s === undefined ? undefined : "const" in s ? [s.const] : Array.isArray(s.enum) ? s.enum : undefined);
-      const [a, b] = [values(seen), values(schema)];
-      properties[name] = seen === undefined ? schema : a && b ? { ...seen, const: undefined, enum: [...new Set([...a, ...b])] } : seen;
-      if (properties[name]!.const === undefined) delete (properties[name] as Record<string, unknown>).const;
+      const [a, b] = [seen && values(seen), values(schema)];
+      if (!seen) properties[name] = schema;
+      else if (a && b) {
+        const { const: _one, ...rest } = seen;
+        properties[name] = { ...rest, enum: [...new Set([...a, ...b])] };
+      }
     }
   }
-  const required = new Set([...shapes[0]!.required].filter((name) => shapes.every((shape) => shape!.required.has(name))));
+  const required = new Set([...shapes[0]!.required].filter((name) => shapes.every((shape) => shape.required.has(name))));
   return { properties, required };
 }
 
