@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { bundleFile, fixture, fromRoot, listApis, specRoot } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";
 
-describe.each(listApis())("packages/%s/generated/openapi.json", (api) => {
+describe.each(listApis())("spec/%s, bundled", (api) => {
   it("has examples, and each one matches its schema", () => {
     const { checked, findings } = validateExamples(readBundle(api), fromRoot(bundleFile(api)), join(specRoot, api));
     expect(checked, `spec/${api} has no example at all: add named examples to its responses and request bodies`).toBeGreaterThan(0);

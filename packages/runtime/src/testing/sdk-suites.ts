@@ -3,6 +3,7 @@
 // its directory, its client and the values no file holds (test tokens, the calls a packed install makes).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -216,6 +217,40 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
     rmSync(root, { recursive: true, force: true });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${name} is not built yet: run \`pnpm build\` (dist/cli.js is missing).\n`);
+  });
+}
+
+/**
+ * The built `<api>/mock` entry, ESM and CJS: startMock() serves the package's own spec, its client() is
+ * the package's ApiClient, and `prefer` picks one of the probe operation's documented error scenarios,
+ * which surfaces as the package's ApiError.
+ */
+export function mockEntrySuite(pkg: SdkPackage): void {
+  const require = createRequire(join(pkg.dir, "package.json"));
+  const op = probeOperation(pkg);
+  const errorStatus = Number(Object.keys(op.responses).find((status) => /^[45]\d\d$/.test(status) && status !== "401"));
+
+  describe.each(["esm", "cjs"] as const)(`${pkg.name}/mock (%s)`, (format) => {
+    it("serves the shipped spec; client() is the package's ApiClient; prefer picks an error scenario", async () => {
+      const dist = join(pkg.dir, "dist");
+      const sdk = format === "esm" ? await import(join(dist, "index.js")) : require(join(dist, "index.cjs"));
+      const { startMock } = format === "esm" ? await import(join(dist, "mock.js")) : require(join(dist, "mock.cjs"));
+      const mock = await startMock();
+      try {
+        expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const client = mock.client();
+        expect(client).toBeInstanceOf(sdk.ApiClient);
+        const { response } = await client.request(op.operationId, op.exampleParams);
+        expect(response.ok).toBe(true);
+        expect(response.headers.get("sl-violations")).toBeNull();
+        if (!errorStatus) return; // the operation documents no error but 401: nothing to pick
+        const failure = await client.request(op.operationId, op.exampleParams, { prefer: { code: errorStatus } }).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(sdk.ApiError);
+        expect((failure as { status: number }).status).toBe(errorStatus);
+      } finally {
+        await mock.stop();
+      }
+    });
   });
 }
 

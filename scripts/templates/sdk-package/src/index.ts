@@ -13,7 +13,7 @@ export const defaultBaseUrl: string = api.baseUrl;
 /** The __TITLE__ client: `new ApiClient(key?, options?)`, then `client.<namespace>.<method>(params?, options?)`. */
 export interface ApiClient extends ClientMethods<operations, typeof api.operations> {}
 export class ApiClient extends BaseClient<paths> {
-  /** @param token API token; default `__TOKEN_ENV__` from the environment. */
+  /** @param token The token to send; default `__TOKEN_ENV__` from the environment. */
   constructor(token?: string, options?: ClientOptions) {
     super(api, token, options);
   }
