@@ -102,7 +102,8 @@ await main(async (argv) => {
 
   if (!values["no-install"]) {
     console.log("\npnpm install (links the new package into the workspace and the lockfile)…");
-    const install = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+    // adding an API is a lockfile change by design, also where CI makes pnpm default to --frozen-lockfile
+    const install = spawnSync("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
     if (install.status !== 0) throw new Error(`pnpm install failed (exit ${install.status}); fix what it says, then run \`pnpm install\` again.`);
   }
   console.log(`\nNext: \`pnpm build && pnpm test\`, then \`pnpm api ${api} --help\`. Edit spec/${api}/ and rebuild; spec/README.md lists the conventions.`);
