@@ -6,9 +6,9 @@
 //   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
 // `node scripts/build-docs.mjs <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { inputStamp } from "./lib/artifacts.mjs";
 import { bundleSpec, specHash } from "./lib/bundle.mjs";
 import { renderLanding } from "./lib/landing.mjs";
 import { buildModel, deref } from "./lib/model.mjs";
@@ -35,34 +35,12 @@ function withCodeSamples(doc, model) {
   return { docsBundle: copy, samples };
 }
 
-/** Every file under `dir` (sorted), for the input stamp. */
-function filesUnder(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
-}
-
-/**
- * A hash of everything one API's pages are made from: its spec folder and the shared build inputs.
- * The docs package is one turbo task for every API; this stamp lets it rebuild only the API whose
- * spec changed, so an edit to one spec re-renders one reference page.
- */
-function inputStamp(api) {
-  const hash = createHash("sha256");
-  const shared = ["scripts", "redocly-plugins", "packages/docs/theme"].flatMap((dir) => filesUnder(join(repoRoot, dir)));
-  for (const file of [join(repoRoot, "redocly.yaml"), ...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
-    hash.update(file.slice(repoRoot.length)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  return hash.digest("hex");
-}
-
 const STAMP = ".inputs-hash";
 
 /** Builds dist/<api>/ (or reuses it when its inputs are unchanged) and returns what the landing page shows. */
 function buildOrReuse(api, outDir, workDir) {
-  const stamp = inputStamp(api);
+  // the docs package is one turbo task for every API: the stamp rebuilds only the API whose inputs changed
+  const stamp = inputStamp(api, ["packages/docs/theme"]);
   const stampFile = join(outDir, api, STAMP);
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(join(outDir, api, "index.html"))) {
     console.log(`docs for ${api} are up to date (inputs unchanged)`);

@@ -4,11 +4,11 @@
 // With a command (e.g. your integration tests), it runs it with <API>_BASE_URL pointed at the proxy
 // and stops when it ends; without one, it runs until Ctrl-C. Exits 1 if anything broke the spec.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseTarget, startContractCheck, summarizeContract } from "../packages/runtime/src/mock/index.ts";
-import { assertApi, repoRoot, UsageError } from "./lib/paths.mjs";
+import { apiArtifacts } from "./lib/artifacts.mjs";
+import { envNames } from "./lib/model.mjs";
+import { assertApi, UsageError } from "./lib/paths.mjs";
 import { main } from "./lib/run.mjs";
 
 const usage = "Usage: pnpm contract <api> --target <url> [--port <n>] [--host <host>] [-- <command> …]";
@@ -63,11 +63,10 @@ function waitFor(command, env) {
 
 await main(async (argv) => {
   const { api, target, port, host, command } = readArgs(argv);
-  const specFile = join(repoRoot, "packages", api, "generated", "openapi.json");
-  if (!existsSync(specFile)) throw new UsageError(`${specFile} is missing: run \`pnpm build\` first.`);
+  const specFile = apiArtifacts(api).bundleFile; // bundled from spec/<api>/, no build needed
 
   const check = await startContractCheck({ specFile, target, ...(port !== undefined ? { port } : {}), ...(host ? { host } : {}) });
-  const baseUrlVar = `${api.toUpperCase()}_BASE_URL`;
+  const baseUrlVar = envNames(api).baseUrl;
   console.log(`Checking ${target} against spec/${api} through ${check.url}`);
   console.log(command.length ? `Running ${command.join(" ")} with ${baseUrlVar}=${check.url}` : "Send requests there; Ctrl-C prints the summary.");
   const commandCode = await waitFor(command, { ...process.env, [baseUrlVar]: check.url, CONTRACT_PROXY_URL: check.url });

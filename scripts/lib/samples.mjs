@@ -1,6 +1,7 @@
 // Code samples of one operation (curl, TypeScript SDK, CLI, Python requests, JavaScript fetch), generated
 // from the operation model: its `exampleParams` (the spec's own examples) say what every sample sends.
-// The docs build injects them as `x-codeSamples`; packages/docs/test proves each one against the mock.
+// The docs build injects them as `x-codeSamples`; each SDK package proves each one against its build and
+// the mock (@repo/runtime/testing/docs-samples).
 
 /** The placeholder every sample uses for the caller's token; tests substitute a real one. */
 export const TOKEN_PLACEHOLDER = "<TOKEN>";

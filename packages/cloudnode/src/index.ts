@@ -13,7 +13,7 @@ export const defaultBaseUrl: string = api.baseUrl;
 /** The Cloudnode client: `new ApiClient(key?, options?)`, then `client.<namespace>.<method>(params?, options?)`. */
 export interface ApiClient extends ClientMethods<operations, typeof api.operations> {}
 export class ApiClient extends BaseClient<paths> {
-  /** @param token API token; default `CLOUDNODE_TOKEN` from the environment. */
+  /** @param token The token to send; default `CLOUDNODE_TOKEN` from the environment. */
   constructor(token?: string, options?: ClientOptions) {
     super(api, token, options);
   }

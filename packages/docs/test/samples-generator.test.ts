@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../../scripts/lib/model.mjs";
 import { globalFlags } from "@repo/runtime/cli";
 import { CLI_GLOBAL_FLAGS, cliSample, curlSample, javascriptSample, pythonSample } from "../../../scripts/lib/samples.mjs";
-import { run } from "./helpers/exec.js";
-import { fromCurl, fromPython } from "./helpers/requests.js";
+import { run } from "@repo/runtime/testing/run-program";
+import { fromCurl, fromPython } from "@repo/runtime/testing/sample-requests";
 
 const server = "https://api.example.test/v2";
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } } };

@@ -1,15 +1,17 @@
 // The engine core without any server: the real CloudNexus and Cloudnode bundles and models, a fake
 // clock, and engine.handle() called directly.
-import { readFileSync } from "node:fs";
+// @ts-expect-error plain ESM build script without types
+import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
 import { describe, expect, it } from "vitest";
 import { createEngine, FixtureError, type EngineModel, type EngineOptions } from "../src/index.js";
 
 type Json = any;
 
-const load = (api: string): [Json, EngineModel] => [
-  JSON.parse(readFileSync(new URL(`../../${api}/generated/openapi.json`, import.meta.url), "utf8")),
-  JSON.parse(readFileSync(new URL(`../../${api}/generated/model.json`, import.meta.url), "utf8")),
-];
+/** The bundle and model of spec/<api>/, built the way the SDK packages build them. */
+const load = (api: string): [Json, EngineModel] => {
+  const artifacts = apiArtifacts(api);
+  return [artifacts.doc(), artifacts.model()];
+};
 const [nexus, nexusModel] = load("cloudnexus");
 const [node, nodeModel] = load("cloudnode");
 

@@ -1,10 +1,11 @@
 // Resource inference (scripts/lib/resources.mjs, through buildModel): which operations list, create,
 // read, change or act on which stored resource, as a table of small inline specs; then the resources
 // the real CloudNexus model holds.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM build script without types
 import { buildModel } from "../../../scripts/lib/model.mjs";
+// @ts-expect-error plain ESM build script without types
+import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
 
 type Json = Record<string, any>;
 
@@ -302,7 +303,7 @@ describe("resource inference", () => {
 });
 
 describe("the CloudNexus model", () => {
-  const model = JSON.parse(readFileSync(new URL("../../cloudnexus/generated/model.json", import.meta.url), "utf8"));
+  const model = apiArtifacts("cloudnexus").model();
 
   it("has its resources", () => {
     expect(Object.keys(model.resources)).toEqual(

@@ -1,8 +1,10 @@
 // Starts the mock of one API of this repository (stateful by default), from the bundle and the model
-// its SDK package generated.
+// built from spec/<api>/ (scripts/lib/artifacts.mjs): no SDK package needs to be built first.
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+// @ts-expect-error plain ESM build script without types
+import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
 import { startMockServer, startPrism, type PrismOptions, type RunningPrism, type StartMockOptions } from "@repo/runtime/mock";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -15,13 +17,11 @@ export function listApis(): string[] {
     .sort();
 }
 
-/** The bundled spec the mock serves: packages/<api>/generated/openapi.json, written by `pnpm build`. */
+/** The bundled spec the mock serves (its model.json lies next to it), built from spec/<api>/ when it changed. */
 export function bundledSpec(api: string): string {
   const apis = listApis();
   if (!apis.includes(api)) throw new Error(`Unknown API "${api}". Known APIs: ${apis.join(", ")}.`);
-  const file = join(repoRoot, "packages", api, "generated", "openapi.json");
-  if (!existsSync(file)) throw new Error(`${file} does not exist yet: run \`pnpm build\` (or \`pnpm turbo run generate\`) first.`);
-  return file;
+  return apiArtifacts(api).bundleFile;
 }
 
 /** `mode: "static"` (or any Prism option: errors, dynamic, upstream) serves Prism's example mock. */

@@ -1,14 +1,18 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { bundledSpec, listApis, startMock } from "../src/index.js";
 
 describe("startMock", () => {
-  it("knows every API folder of spec/", () => {
-    expect(listApis()).toEqual(["cloudnexus", "cloudnode"]);
+  it("knows every API folder of spec/ (with an openapi.yaml), sorted", () => {
+    const apis = listApis();
+    expect(apis).toEqual(expect.arrayContaining(["cloudnexus", "cloudnode"]));
+    expect(apis).toEqual([...apis].sort());
+    for (const api of apis) expect(existsSync(new URL(`../../../spec/${api}/openapi.yaml`, import.meta.url))).toBe(true);
   });
 
   it("refuses an unknown API with the list of known ones", () => {
-    expect(() => bundledSpec("nope")).toThrow(/Unknown API "nope". Known APIs: cloudnexus, cloudnode/);
+    expect(() => bundledSpec("nope")).toThrow(new RegExp(`Unknown API "nope". Known APIs: ${listApis().join(", ")}\\.`));
   });
 
   it.each(listApis())("%s: serves on 127.0.0.1 and a free port, and stop() frees the port", async (api) => {

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
+import { listApis } from "../../../scripts/lib/paths.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packagesDir = join(here, "../..");
@@ -18,8 +19,8 @@ const DURATION_MS = Number(process.env.BENCH_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-/** SDK packages: folders of packages/ with a built dist/index.js and a generated operation table. */
-const sdks = ["cloudnode", "cloudnexus", ...[]].filter((api) =>
+/** SDK packages: the APIs of spec/ whose package has a built dist/index.js and a generated model. */
+const sdks = listApis().filter((api) =>
   existsSync(join(packagesDir, api, "dist/index.js")) && existsSync(join(packagesDir, api, "generated/model.json")),
 );
 

@@ -93,12 +93,15 @@ export function collectExamples(doc: Json): ExampleCase[] {
   return cases;
 }
 
-/** The source file of a named example: Redocly names bundled components after their files. */
+/**
+ * Where a named example is written: its own file (Redocly names bundled components after their files),
+ * else the components of the root document (a one-file spec).
+ */
 function sourceOf(where: string, specDir: string | undefined): string {
   const name = /\(#\/components\/examples\/([^)]+)\)/.exec(where)?.[1];
   if (!specDir || !name) return "spec/";
   const file = join(specDir, "components", "examples", `${name}.yaml`);
-  return existsSync(file) ? fromRoot(file) : "spec/";
+  return existsSync(file) ? fromRoot(file) : `${fromRoot(join(specDir, "openapi.yaml"))}#/components/examples/${name}`;
 }
 
 /**

@@ -1,11 +1,15 @@
 // Where the gates find things: the APIs of spec/ and their bundles, derived from the build's own paths.
 import { join, relative } from "node:path";
+import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
 import { listApis, repoRoot, specFile, specRoot } from "../../../scripts/lib/paths.mjs";
 
 export { listApis, repoRoot, specFile, specRoot };
 
-/** The bundled spec of one API, written by `pnpm --filter <api> generate`. */
-export const bundleFile = (api: string): string => join(repoRoot, "packages", api, "generated", "openapi.json");
+/**
+ * The bundled spec of one API, built from spec/<api>/ by the build's own bundler (scripts/lib/artifacts.mjs),
+ * so the gates need no SDK package built first and cover every folder of spec/.
+ */
+export const bundleFile = (api: string): string => apiArtifacts(api).bundleFile;
 
 /** The SDK package folder of one API. */
 export const packageDir = (api: string): string => join(repoRoot, "packages", api);

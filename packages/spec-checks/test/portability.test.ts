@@ -7,7 +7,7 @@ import { assertClean } from "../src/report.js";
 import { bundleFile, fromRoot, listApis, outputDir } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle, writeDoc } from "./helpers.js";
 
-describe.each(listApis())("packages/%s/generated/openapi.json", (api) => {
+describe.each(listApis())("spec/%s, bundled", (api) => {
   it("is valid OpenAPI 3.1 for @apidevtools/swagger-parser", async () => {
     assertClean(`swagger-parser ${api}`, `Fix spec/${api}/.`, await swaggerParserFindings(readBundle(api), fromRoot(bundleFile(api))));
   });

@@ -27,8 +27,10 @@ describe("release hygiene", () => {
     assertClean("changesets", "Fix .changeset/config.json or add the CHANGELOG.md.", changesetFindings(join(repoRoot, ".changeset"), published));
   });
 
-  it.each(published.map((pkg) => [pkg.name, pkg] as const))("%s passes its check:package (publint + attw)", (_name, pkg) => {
-    assertClean(`check:package of ${pkg.name}`, "Fix the package.json fields or the build output publint/attw name.", checkPackageFindings(pkg));
+  // publint and attw themselves run in each SDK package's own tests, on its packed tarball (the pack
+  // suite of @repo/runtime/testing/sdk-suites), after that package's build: this gate needs no build.
+  it.each(published.map((pkg) => [pkg.name, pkg] as const))("%s has a check:package script (publint + attw)", (_name, pkg) => {
+    expect(pkg.scripts["check:package"], `packages/${pkg.name}/package.json: add "check:package": "publint --strict && attw --pack . --profile node16"`).toMatch(/publint[\s\S]*attw/);
   });
 
   it("pnpm audit --prod finds no high or critical advisory (when the registry serves audits)", () => {

@@ -5,7 +5,7 @@ import { bundleFile, listApis } from "../src/repo.js";
 import { spectralLint } from "../src/spectral.js";
 import { bundleFixture, type Doc, mutate, writeDoc } from "./helpers.js";
 
-describe.each(listApis())("packages/%s/generated/openapi.json", (api) => {
+describe.each(listApis())("spec/%s, bundled", (api) => {
   it("has no Spectral/OWASP error", () => {
     const { errors } = spectralLint(bundleFile(api));
     assertClean(`spectral lint ${api}`, `Fix each in spec/${api}/ (the bundle's line is shown), or turn the rule off in .spectral.yaml with a reason.`, errors);

@@ -3,6 +3,7 @@
 // its directory, its client and the values no file holds (test tokens, the calls a packed install makes).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -91,6 +92,58 @@ export function sdkOperationsSuite(pkg: SdkPackage, options: { ApiClient: Client
   });
 }
 
+/**
+ * The call a suite makes to show that a package works: the model's login operation (what `login` checks
+ * a token with), else the first GET whose spec examples give every parameter it needs.
+ */
+export function probeOperation(pkg: SdkPackage): SuiteOperation {
+  const ops = pkg.model.operations;
+  const login = ops.find((op) => op.operationId === pkg.model.login);
+  const answersJson = (op: SuiteOperation) => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
+  const probe = login ?? ops.find((op) => op.method === "GET" && answersJson(op) && !/\{/.test(op.path)) ?? ops.find((op) => op.method === "GET" && answersJson(op));
+  if (!probe) throw new Error(`${pkg.name}: no operation to probe the package with: mark one GET operation with x-cli-login: true.`);
+  return probe;
+}
+
+/**
+ * The pack suite's calls for any API, from the model: the probe operation through the SDK method and
+ * through `raw`, with and without a token. What they must print is what the mock answers the same
+ * request over plain HTTP, so the suite proves the packed SDK returns the API's answer untouched.
+ */
+export function derivedPackUsage(pkg: SdkPackage, token: string): PackUsage {
+  const op = probeOperation(pkg);
+  const call = `${op.namespace ? `client.${op.namespace}` : "client"}.${op.name}`;
+  const params = JSON.stringify(op.exampleParams);
+  const query = new URLSearchParams(
+    op.parameters.filter((p) => p.in === "query" && op.exampleParams[p.name] !== undefined).map((p) => [p.name, String(op.exampleParams[p.name])]),
+  );
+  const path = `${op.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(String(op.exampleParams[name])))}${query.size ? `?${query}` : ""}`;
+  return {
+    imports: ["ApiClient", "ApiError"],
+    calls: `
+  const client = new ApiClient(${JSON.stringify(token)}, { baseUrl: process.env.MOCK_URL, maxRetries: 0 });
+  const data = await ${call}(${params});
+  const error = await new ApiClient(undefined, { baseUrl: process.env.MOCK_URL, maxRetries: 0 }).${call.slice("client.".length)}(${params}).then(() => null, (e) => [e instanceof ApiError, e.status]);
+  console.log(JSON.stringify({ data, error }));
+`,
+    expected: async () => {
+      const url = `${inject("mockUrl")}${path}`;
+      const answer = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+      const anonymous = await fetch(url, { headers: { accept: "application/json" } });
+      return { data: await answer.json(), error: anonymous.ok ? null : [true, anonymous.status] };
+    },
+    typedImports: ["ApiClient"],
+    typed: `
+      const client = new ApiClient("token");
+      export async function main(): Promise<unknown> {
+        const data = await ${call}(${params});
+        // @ts-expect-error not an operation of the API
+        await client.notAnOperationOfTheApi();
+        return data;
+      }`,
+  };
+}
+
 /** The properties the spec requires in the JSON body of `op`'s success response. */
 function requiredProperties(pkg: SdkPackage, op: SuiteOperation): string[] {
   const resolve = (node: Json): Json =>
@@ -106,9 +159,7 @@ function requiredProperties(pkg: SdkPackage, op: SuiteOperation): string[] {
  */
 export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): void {
   const { name, token } = { name: pkg.name, token: options.token };
-  const loginId = pkg.model.login as string | null | undefined;
-  const login = pkg.model.operations.find((op) => op.operationId === loginId);
-  if (!login) throw new Error(`${name}: the model names no login operation (found ${loginId}); mark one with x-cli-login: true.`);
+  const login = probeOperation(pkg);
 
   describe(`the installed ${name} bin`, () => {
     let install: ReturnType<typeof installPacked>;
@@ -120,7 +171,7 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
     afterAll(() => install.remove());
 
     it(`runs \`${commandName(login)}\` from the packed files alone`, async () => {
-      const result = await cli.run([commandName(login), "--base-url", inject("mockUrl"), "--token", token]);
+      const result = await cli.run([...cliArgs(login, login.exampleParams), "--base-url", inject("mockUrl"), "--token", token]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       const body = JSON.parse(result.stdout);
@@ -135,7 +186,7 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
         message(1, "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "pipe", version: "0" } }),
         message(undefined, "notifications/initialized"),
         message(2, "tools/list"),
-        message(3, "tools/call", { name: login.operationId.replaceAll(".", "_"), arguments: {} }),
+        message(3, "tools/call", { name: login.operationId.replaceAll(".", "_"), arguments: login.exampleParams }),
       ].join("\n");
       const result = await cli.run(["mcp", "--base-url", inject("mockUrl")], { input: `${input}\n`, env: { [pkg.model.env.token]: token } });
       expect(result.code, result.stderr).toBe(0);
@@ -169,13 +220,47 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
   });
 }
 
+/**
+ * The built `<api>/mock` entry, ESM and CJS: startMock() serves the package's own spec, its client() is
+ * the package's ApiClient, and `prefer` picks one of the probe operation's documented error scenarios,
+ * which surfaces as the package's ApiError.
+ */
+export function mockEntrySuite(pkg: SdkPackage): void {
+  const require = createRequire(join(pkg.dir, "package.json"));
+  const op = probeOperation(pkg);
+  const errorStatus = Number(Object.keys(op.responses).find((status) => /^[45]\d\d$/.test(status) && status !== "401"));
+
+  describe.each(["esm", "cjs"] as const)(`${pkg.name}/mock (%s)`, (format) => {
+    it("serves the shipped spec; client() is the package's ApiClient; prefer picks an error scenario", async () => {
+      const dist = join(pkg.dir, "dist");
+      const sdk = format === "esm" ? await import(join(dist, "index.js")) : require(join(dist, "index.cjs"));
+      const { startMock } = format === "esm" ? await import(join(dist, "mock.js")) : require(join(dist, "mock.cjs"));
+      const mock = await startMock();
+      try {
+        expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const client = mock.client();
+        expect(client).toBeInstanceOf(sdk.ApiClient);
+        const { response } = await client.request(op.operationId, op.exampleParams);
+        expect(response.ok).toBe(true);
+        expect(response.headers.get("sl-violations")).toBeNull();
+        if (!errorStatus) return; // the operation documents no error but 401: nothing to pick
+        const failure = await client.request(op.operationId, op.exampleParams, { prefer: { code: errorStatus } }).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(sdk.ApiError);
+        expect((failure as { status: number }).status).toBe(errorStatus);
+      } finally {
+        await mock.stop();
+      }
+    });
+  });
+}
+
 /** What a packed install runs: the same `calls` from ESM and CJS, and a TypeScript consumer's source. */
 export interface PackUsage {
   /** Names imported from the package by `calls`. */
   imports: string[];
   /** Statements (top-level await allowed) that print one JSON line, run with MOCK_URL set. */
   calls: string;
-  /** What `calls` must print, derived from the spec's examples. */
+  /** What `calls` must print, derived from the spec's examples (or from what the mock answers). */
   expected: () => unknown;
   /** Names imported from the package by `typed`. */
   typedImports: string[];
@@ -197,15 +282,15 @@ export function sdkPackSuite(pkg: SdkPackage, usage: PackUsage): void {
     }, 180_000);
     afterAll(() => installed?.remove());
 
-    it("works with import (ESM)", () => {
+    it("works with import (ESM)", async () => {
       const out = installed.run("main.mjs", `import { ${usage.imports.join(", ")} } from "${name}";\n${usage.calls}`, { MOCK_URL: inject("mockUrl") });
-      expect(JSON.parse(out)).toEqual(usage.expected());
+      expect(JSON.parse(out)).toEqual(await usage.expected());
     });
 
-    it("works with require (CJS)", () => {
+    it("works with require (CJS)", async () => {
       const source = `const { ${usage.imports.join(", ")} } = require("${name}");\n(async () => {${usage.calls}})();`;
       const out = installed.run("main.cjs", source, { MOCK_URL: inject("mockUrl") });
-      expect(JSON.parse(out)).toEqual(usage.expected());
+      expect(JSON.parse(out)).toEqual(await usage.expected());
     });
 
     it("its bundled types are precise for TypeScript users of both module systems", () => {

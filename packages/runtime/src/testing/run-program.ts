@@ -27,15 +27,10 @@ export function run(file: string, args: string[], env: Record<string, string> = 
   });
 }
 
-/** Path of a package's bin script. */
-export function binOf(pkg: string, bin: string): string {
-  const manifestPath = require.resolve(`${pkg}/package.json`);
-  const manifest = require(manifestPath) as { bin?: string | Record<string, string> };
-  const rel = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.[bin];
-  if (!rel) throw new Error(`${pkg} has no bin "${bin}"`);
-  return join(dirname(manifestPath), rel);
+/** The TypeScript compiler of the runtime's devDependencies (the version the repository pins). */
+export function tscBin(): string {
+  const manifestPath = require.resolve("typescript/package.json");
+  const manifest = require(manifestPath) as { bin: Record<string, string> };
+  return join(dirname(manifestPath), manifest.bin.tsc ?? "bin/tsc");
 }
-
-/** The TypeScript compiler of this package's devDependencies. */
-export const tscBin = (): string => binOf("typescript", "tsc");
 

@@ -1,0 +1,63 @@
+// One API's bundle and model built straight from spec/<api>/, for the packages that work on every API
+// (the mocks, the gates, the engine's tests) without depending on each SDK package's build: the list
+// of APIs is spec/, so a new API needs no edit there. Cached by a hash of the inputs.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bundleSpec, specHash } from "./bundle.mjs";
+import { buildModel } from "./model.mjs";
+import { assertApi, repoRoot } from "./paths.mjs";
+
+const cacheRoot = join(repoRoot, "node_modules", ".cache", "api-artifacts");
+
+/** Every file under `dir` (sorted). */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+}
+
+/**
+ * A hash of everything an API's derived files are made from: its spec folder, the build scripts, the
+ * lint config and plugins, plus `extraDirs` (repository-relative, e.g. the docs theme).
+ */
+export function inputStamp(api, extraDirs = []) {
+  const hash = createHash("sha256");
+  const shared = ["scripts", "redocly-plugins", ...extraDirs].flatMap((dir) => filesUnder(join(repoRoot, dir)));
+  for (const file of [join(repoRoot, "redocly.yaml"), ...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
+    hash.update(file.slice(repoRoot.length)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The bundle (`openapi.json`) and model (`model.json`, next to it as the stateful mock expects) of `api`,
+ * built into node_modules/.cache/api-artifacts/<api>/<stamp>/ on first use. Parallel test workers may
+ * race: each builds into its own folder and the first rename wins.
+ */
+export function apiArtifacts(api) {
+  assertApi(api);
+  const dir = join(cacheRoot, api, inputStamp(api).slice(0, 16));
+  const bundleFile = join(dir, "openapi.json");
+  const modelFile = join(dir, "model.json");
+  if (!existsSync(modelFile)) {
+    const work = `${dir}.${process.pid}.${Date.now()}`;
+    mkdirSync(work, { recursive: true });
+    const doc = bundleSpec(api, join(work, "openapi.json"));
+    const model = buildModel(api, doc, { specHash: specHash(readFileSync(join(work, "openapi.json"), "utf8")) });
+    writeFileSync(join(work, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
+    try {
+      renameSync(work, dir);
+    } catch {
+      rmSync(work, { recursive: true, force: true }); // another worker got there first
+    }
+  }
+  return {
+    bundleFile,
+    modelFile,
+    doc: () => JSON.parse(readFileSync(bundleFile, "utf8")),
+    model: () => JSON.parse(readFileSync(modelFile, "utf8")),
+  };
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `pnpm new-api <name> [--from <openapi file>] [--no-install]`: adds an API to the repository in one step.
+//   spec/<name>/openapi.yaml   the starter spec (or the imported file, bundled into one; or the one already there)
+//   packages/<name>/           its SDK package, rendered from scripts/templates/sdk-package/
+//   redocly.yaml               the API under `apis:` (so `redocly lint <name>@v<major>` works)
+//   pnpm-lock.yaml             `pnpm install` links the new package
+// Every list of APIs in the repository (docs, gates, mocks, release tests) is read from spec/, so nothing
+// else changes. Then `pnpm build && pnpm test` are green for the new API.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parse as parseYaml, parseDocument } from "yaml";
+import { repoRoot, specFile, UsageError } from "./lib/paths.mjs";
+import { binPath, main, quietRedocly, redocly } from "./lib/run.mjs";
+import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
+
+const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";
+
+/** Reads an OpenAPI 3.x document (YAML or JSON), or says in one line why it is not one. */
+function readOpenApi(file) {
+  let doc;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid YAML or JSON: ${String(error.message).split("\n")[0]}`);
+  }
+  if (!doc || typeof doc !== "object") throw new UsageError(`${file} is not an OpenAPI document (it holds no object).`);
+  if (doc.swagger) throw new UsageError(`${file} is Swagger ${doc.swagger}; convert it to OpenAPI 3 first (e.g. https://converter.swagger.io).`);
+  if (!/^3\.[01]\./.test(String(doc.openapi ?? ""))) throw new UsageError(`${file} has no \`openapi: 3.0.x\` or \`3.1.x\` field; only OpenAPI 3.0 and 3.1 are supported.`);
+  return doc;
+}
+
+/**
+ * Adds `<name>@v<major>: { root }` at the end of the `apis:` block of redocly.yaml. A text edit, so the
+ * rest of the file (comments, spacing, flow lists) stays byte for byte as it was.
+ */
+function registerInRedocly(api, major) {
+  const file = join(repoRoot, "redocly.yaml");
+  const key = `${api}@v${major}`;
+  const text = readFileSync(file, "utf8");
+  if (parseDocument(text).hasIn(["apis", key])) return key;
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => /^apis:\s*$/.test(line));
+  if (start === -1) throw new Error("redocly.yaml has no top-level `apis:` block; add `apis:` and run again.");
+  let end = start + 1;
+  while (end < lines.length && /^\s+\S/.test(lines[end])) end += 1;
+  lines.splice(end, 0, `  ${key}:`, `    root: spec/${api}/openapi.yaml`);
+  writeFileSync(file, lines.join("\n"));
+  return key;
+}
+
+await main(async (argv) => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: "string" }, "no-install": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    throw new UsageError(`${error.message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return console.log(USAGE);
+  const [api, ...extra] = positionals;
+  if (!api || extra.length) throw new UsageError(`Give one API name.\n${USAGE}`);
+  if (!API_NAME.test(api) || api.length > 40) {
+    throw new UsageError(`"${api}" is not a usable API name: lower-case letters and digits in words joined by "-" (e.g. amber-volumes), at most 40 characters; it names the folder, the package, the CLI and the ${api.toUpperCase()}_TOKEN variable.`);
+  }
+  const packageDir = join(repoRoot, "packages", api);
+  if (existsSync(packageDir)) throw new UsageError(`packages/${api}/ already exists: pick another name, or remove it first.`);
+
+  const spec = specFile(api);
+  if (values.from) {
+    const from = resolve(process.env.INIT_CWD ?? process.cwd(), values.from);
+    if (!existsSync(from)) throw new UsageError(`--from ${values.from}: no such file.`);
+    if (existsSync(spec)) throw new UsageError(`spec/${api}/openapi.yaml already exists; drop --from to scaffold the package for it, or pick another name.`);
+    readOpenApi(from);
+    mkdirSync(dirname(spec), { recursive: true });
+    // one file: refs to other files (and URLs) are inlined, refs inside the document stay refs
+    redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
+    console.log(`spec/${api}/openapi.yaml   imported from ${values.from}`);
+  } else if (existsSync(spec)) {
+    console.log(`spec/${api}/openapi.yaml   kept (it was there)`);
+  } else {
+    mkdirSync(dirname(spec), { recursive: true });
+    writeFileSync(spec, renderStarterSpec(api));
+    console.log(`spec/${api}/openapi.yaml   the starter spec: one resource and the account`);
+  }
+  const doc = readOpenApi(spec);
+
+  for (const file of renderSdkPackage(api, doc)) {
+    mkdirSync(dirname(join(packageDir, file.path)), { recursive: true });
+    writeFileSync(join(packageDir, file.path), file.content, { mode: file.mode });
+  }
+  console.log(`packages/${api}/           its SDK package (typed client, CLI, mock, tests)`);
+  const key = registerInRedocly(api, templateValues(api, doc).__MAJOR__);
+  console.log(`redocly.yaml              apis: ${key}`);
+
+  const lint = spawnSync(process.execPath, [binPath("@redocly/cli", "redocly"), "lint", key, "--format", "summary"], { cwd: repoRoot, env: quietRedocly, encoding: "utf8" });
+  const report = `${lint.stdout}\n${lint.stderr}`.split("\n").filter((line) => !/[║╔╚]/.test(line)).join("\n").trim();
+  if (lint.status !== 0 || /warning/i.test(report)) {
+    console.log(`\n! \`pnpm lint\` reports problems in spec/${api}/ (the spec gate of \`pnpm test\` fails until they are fixed):\n${report}`);
+  }
+
+  if (!values["no-install"]) {
+    console.log("\npnpm install (links the new package into the workspace and the lockfile)…");
+    // adding an API is a lockfile change by design, also where CI makes pnpm default to --frozen-lockfile
+    const install = spawnSync("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+    if (install.status !== 0) throw new Error(`pnpm install failed (exit ${install.status}); fix what it says, then run \`pnpm install\` again.`);
+  }
+  console.log(`\nNext: \`pnpm build && pnpm test\`, then \`pnpm api ${api} --help\`. Edit spec/${api}/ and rebuild; spec/README.md lists the conventions.`);
+});
+

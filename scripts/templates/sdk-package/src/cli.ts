@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `__NAME__` command: the generic CLI engine (packages/runtime/src/cli) driven by this API's model and client.
+import { fileURLToPath } from "node:url";
+import { runCli } from "@repo/runtime/cli";
+import { model } from "../generated/model.js";
+import packageJson from "../package.json" with { type: "json" };
+import { ApiClient } from "./index.js";
+
+process.exitCode = await runCli({
+  model,
+  createClient: (token, options) => new ApiClient(token, options),
+  specFile: fileURLToPath(new URL("../generated/openapi.json", import.meta.url)),
+  version: packageJson.version,
+});

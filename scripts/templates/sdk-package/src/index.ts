@@ -1,0 +1,25 @@
+// The __TITLE__ SDK: the shared runtime, the generated operation table and the generated types.
+// No method is written here: ApiClient's namespaces are built from generated/operations.ts.
+import { BaseClient, createRawClient, type ClientMethods, type ClientOptions, type RawClientOptions } from "@repo/runtime";
+import { api } from "../generated/operations.js";
+import type { operations, paths } from "../generated/schema.js";
+
+export type { components, operations, paths } from "../generated/schema.js";
+export * from "@repo/runtime/public";
+
+/** The API's production URL: the first server of the spec. */
+export const defaultBaseUrl: string = api.baseUrl;
+
+/** The __TITLE__ client: `new ApiClient(key?, options?)`, then `client.<namespace>.<method>(params?, options?)`. */
+export interface ApiClient extends ClientMethods<operations, typeof api.operations> {}
+export class ApiClient extends BaseClient<paths> {
+  /** @param token The token to send; default `__TOKEN_ENV__` from the environment. */
+  constructor(token?: string, options?: ClientOptions) {
+    super(api, token, options);
+  }
+}
+
+/** A typed openapi-fetch client for the __TITLE__ API. */
+export function createClient(options: Partial<RawClientOptions> = {}) {
+  return createRawClient<paths>({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });
+}

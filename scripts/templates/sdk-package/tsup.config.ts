@@ -1,0 +1,3 @@
+import { sdkBuild } from "../../scripts/config/tsup.sdk.mjs";
+
+export default sdkBuild();

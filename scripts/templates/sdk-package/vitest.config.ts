@@ -1,0 +1,3 @@
+import { sdkTests } from "../../scripts/config/vitest.sdk.mjs";
+
+export default sdkTests();
