@@ -2,7 +2,7 @@
 // The `__NAME__` command: the generic CLI engine (packages/runtime/src/cli) driven by this API's model and client.
 import { fileURLToPath } from "node:url";
 import { runCli } from "@repo/runtime/cli";
-import { model } from "../generated/model.js";
+import { model } from "../generated/cli-model.js";
 import packageJson from "../package.json" with { type: "json" };
 import { ApiClient } from "./index.js";
 
