@@ -69,7 +69,9 @@ await main(async (argv) => {
 
   const spec = specFile(api);
   if (values.from) {
-    const from = resolve(process.env.INIT_CWD ?? process.cwd(), values.from);
+    // `pnpm new-api` runs in the repository root: a relative --from is relative to where the user typed it
+    const typedIn = process.env.npm_lifecycle_event === "new-api" && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+    const from = resolve(typedIn, values.from);
     if (!existsSync(from)) throw new UsageError(`--from ${values.from}: no such file.`);
     if (existsSync(spec)) throw new UsageError(`spec/${api}/openapi.yaml already exists; drop --from to scaffold the package for it, or pick another name.`);
     readOpenApi(from);

@@ -13,8 +13,15 @@ import { repoRoot } from "../src/repo.js";
 
 const API = "amber-volumes";
 let clone: string;
-/** PATH without relative entries: tools resolved through `./node_modules/.bin` would break in another cwd. */
-const env = { ...process.env, PATH: (process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/")).join(":"), CI: "true" };
+/**
+ * A user's shell in the copy: none of the variables this test's own pnpm and turbo set (npm_*, INIT_CWD,
+ * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd).
+ */
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
+  PATH: (process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules")).join(":"),
+  CI: "true",
+};
 const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const newApi = (...args: string[]) => run(process.execPath, ["scripts/new-api.mjs", ...args]);
 const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
@@ -38,15 +45,19 @@ afterAll(() => {
 
 describe("pnpm new-api <name>", () => {
   it("refuses bad input in one line, exit 2, writing nothing", () => {
-    writeFileSync(join(clone, "swagger.yaml"), "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n");
-    writeFileSync(join(clone, "broken.yaml"), "openapi: 3.1.0\ninfo: [\n");
+    // the bad inputs live outside the copy, so what the copy holds afterwards is only what new-api wrote
+    const inputs = mkdtempSync(join(tmpdir(), "new-api-inputs-"));
+    const swagger = join(inputs, "swagger.yaml");
+    const broken = join(inputs, "broken.yaml");
+    writeFileSync(swagger, "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n");
+    writeFileSync(broken, "openapi: 3.1.0\ninfo: [\n");
     for (const [args, message] of [
       [["Bad_Name"], /"Bad_Name" is not a usable API name: lower-case letters/],
       [[], /Give one API name/],
       [["cloudnode"], /packages\/cloudnode\/ already exists/],
       [[API, "--from", "nowhere.yaml"], /--from nowhere.yaml: no such file/],
-      [[API, "--from", "swagger.yaml"], /is Swagger 2.0; convert it to OpenAPI 3 first/],
-      [[API, "--from", "broken.yaml"], /is not valid YAML or JSON/],
+      [[API, "--from", swagger], /is Swagger 2.0; convert it to OpenAPI 3 first/],
+      [[API, "--from", broken], /is not valid YAML or JSON/],
       [[API, "--frm", "x"], /Unknown option '--frm'/],
     ] as const) {
       const result = newApi(...args);
@@ -54,8 +65,7 @@ describe("pnpm new-api <name>", () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }
-    rmSync(join(clone, "swagger.yaml"));
-    rmSync(join(clone, "broken.yaml"));
+    rmSync(inputs, { recursive: true, force: true });
     expect(changed()).toEqual([]);
   });
 

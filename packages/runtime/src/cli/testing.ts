@@ -35,6 +35,10 @@ export function runBin(bin: string, args: readonly string[], options: RunBinOpti
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stdout, stderr }));
+    // a bin that exits without reading its input (e.g. "not built yet") closes the pipe: EPIPE is not a failure
+    child.stdin.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") reject(error);
+    });
     child.stdin.end(options.input ?? "");
   });
 }
