@@ -2,17 +2,17 @@
 // `pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]`: how the pipeline's costs
 // grow with the size of a spec. For each size it makes a conventional spec of that many operations
 // (conventional-spec.mjs: passes every lint rule of redocly.yaml), adds it as a new API to a throw-away
-// clone of this repository (HEAD, `pnpm install --offline`; the repository itself is never touched)
-// and prints what a user of that API waits for or downloads: generate, build, SDK entry size, CLI
+// clone of this repository's HEAD (`pnpm install --offline`, then `node scripts/new-api.mjs <name>
+// --from <spec>`, the one-command path; the repository itself is never touched) and prints what a user of that API waits for or downloads: generate, build, SDK entry size, CLI
 // start, tsc on a consumer, Prism start (static and stateful), docs build, docs page size and first
 // render in Chromium. At the end: every figure per size and its slope per operation (least squares).
 // Figures only: nothing here passes or fails on a threshold, and `pnpm test` does not run it.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -28,18 +28,15 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "5" },
     keep: { type: "boolean", default: false },
     "no-browser": { type: "boolean", default: false },
-    scaffold: { type: "string", default: "auto" }, // auto | new-api | hand
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (args.help) {
-  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser] [--scaffold auto|new-api|hand]
+  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]
   --sizes     operations of each generated spec (each ≥ 5: one full resource)
   --runs      runs of \`<bin> --help\` (the median is printed)
   --keep      keep the temporary clone (its path is printed)
-  --no-browser  skip the docs first render in Chromium
-  --scaffold  how the API is added: new-api = \`node scripts/new-api.mjs <name> --from <spec>\`,
-              hand = a copy of packages/cloudnode (before new-api existed); auto = new-api when present`);
+  --no-browser  skip the docs first render in Chromium`);
   process.exit(0);
 }
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
@@ -90,46 +87,12 @@ function setUpClone() {
   return { head: head.slice(0, 7), install: install.ms, docs: docs.ms };
 }
 
-const pascal = (name) => name[0].toUpperCase() + name.slice(1);
-
-/**
- * Until scripts/new-api.mjs existed: a new API by hand, as README's "Adding an API" said — the spec
- * folder, a copy of packages/cloudnode (without its tests) renamed, the API in redocly.yaml, an install.
- */
-function handScaffold(name, specFile) {
-  mkdirSync(join(clone, "spec", name), { recursive: true });
-  cpSync(specFile, join(clone, "spec", name, "openapi.yaml"));
-  const from = join(clone, "packages/cloudnode");
-  const to = join(clone, "packages", name);
-  const skip = new Set(["test", "node_modules", "dist", "generated", "CHANGELOG.md"]);
-  cpSync(from, to, { recursive: true, filter: (src) => !skip.has(src.slice(from.length + 1).split(sep)[0]) });
-  renameSync(join(to, "bin/cloudnode.js"), join(to, `bin/${name}.js`));
-  const rename = (text) => text.replaceAll("cloudnode", name).replaceAll("Cloudnode", pascal(name)).replaceAll("CLOUDNODE", name.toUpperCase());
-  for (const entry of readdirSync(to, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath ?? entry.path, entry.name);
-    writeFileSync(file, rename(readFileSync(file, "utf8")));
-  }
-  const manifest = JSON.parse(readFileSync(join(to, "package.json"), "utf8"));
-  manifest.version = "0.0.0";
-  writeFileSync(join(to, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  const redocly = readFileSync(join(clone, "redocly.yaml"), "utf8");
-  writeFileSync(join(clone, "redocly.yaml"), redocly.replace(/^apis:\n/m, `apis:\n  ${name}@v1:\n    root: spec/${name}/openapi.yaml\n`));
-  // The lockfile entry of the copy is cloudnode's (same dependencies), so the install stays offline and frozen.
-  const lockFile = join(clone, "pnpm-lock.yaml");
-  const lock = readFileSync(lockFile, "utf8");
-  const entry = lock.match(/^  packages\/cloudnode:\n(?:(?: {4}.*)?\n)*?(?=\n  \S|\n\S)/m)?.[0];
-  if (!entry) throw new Error("no packages/cloudnode importer in pnpm-lock.yaml");
-  writeFileSync(lockFile, lock.replace(/\n(?=packages:\n)/, `\n${entry.replace("packages/cloudnode:", `packages/${name}:`)}\n`));
-  run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
-}
-
+/** Adds the API the one-command way: `node scripts/new-api.mjs <name> --from <spec>` (scaffold, redocly.yaml, install). */
 function addApi(name, specFile) {
-  const withNewApi = args.scaffold === "new-api" || (args.scaffold === "auto" && existsSync(join(clone, "scripts/new-api.mjs")));
-  const started = performance.now();
-  if (withNewApi) node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
-  else handScaffold(name, specFile);
-  return { ms: performance.now() - started, how: withNewApi ? "new-api" : "hand scaffold" };
+  const { ms, output } = node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
+  // new-api lints the imported spec: a conventional spec has no problem to report
+  if (/reports problems/.test(output)) log(`  ! new-api: the generated spec is not clean:\n${output.trim()}`);
+  return ms;
 }
 
 // ---- measurements ----
@@ -148,6 +111,7 @@ async function bundleSize(api) {
     minify: true,
     splitting: true,
     metafile: true,
+    absWorkingDir: tmp, // the metafile's paths are relative to it
     outdir: join(tmp, ".bundle"),
     write: false,
     format: "esm",
@@ -166,7 +130,7 @@ async function bundleSize(api) {
   };
   visit(entryPath);
   const files = result.outputFiles.map((file) => ({
-    eager: [...eager].some((path) => file.path.endsWith(path)),
+    eager: eager.has(relative(tmp, file.path)),
     min: file.contents.length,
     gz: gzipSync(file.contents, { level: 9 }).length,
   }));
@@ -268,7 +232,7 @@ async function timeToVisible(site, path, selector, { sample = false } = {}) {
 
 const FIGURES = [
   // key, label, unit (ms | B)
-  ["add", "add the API (scaffold + install)", "ms"],
+  ["add", "add the API (new-api: scaffold, lint, install)", "ms"],
   ["generate", "generate (lint, bundle, types, model)", "ms"],
   ["build", "build (tsup: ESM, CJS, d.ts, CLI, mock)", "ms"],
   ["entryMin", "SDK entry, min", "B"],
@@ -334,9 +298,8 @@ try {
     const plural = Object.keys(doc.paths)[0].slice(1);
     const f = {};
     log(`\n${api}: ${operations} operations, ${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")}`);
-    const added = addApi(api, specFile);
-    f.add = added.ms;
-    log(`  added (${added.how}) ${fmt(f.add, "ms")}`);
+    f.add = addApi(api, specFile);
+    log(`  added ${fmt(f.add, "ms")}`);
     f.generate = node("scripts/generate-sdk.mjs", [api], { cwd: clone }).ms;
     log(`  generated ${fmt(f.generate, "ms")}`);
     const pkg = join(clone, "packages", api);
@@ -367,7 +330,7 @@ try {
     }
     log(`  docs ${fmt(f.docsBuild, "ms")}, ${fmt(f.docsPage, "B")}, first content ${fmt(f.docsFirstPaint, "ms")}, first operation ${fmt(f.docsRender, "ms")}`);
     results.push({ operations, f });
-    console.log(`\n${api}: ${operations} operations (${Object.keys(doc.paths).length} paths; ${added.how})`);
+    console.log(`\n${api}: ${operations} operations (${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")})`);
     console.log(table([["figure", "value"], ...FIGURES.map(([key, label, unit]) => [label, fmt(f[key], unit)])]));
   }
   const xs = results.map((r) => r.operations);
