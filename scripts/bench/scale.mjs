@@ -41,21 +41,31 @@ if (args.help) {
 }
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error(`--sizes must be integers ≥ 5, got ${args.sizes}`);
-const runs = Math.max(1, Number(args.runs));
+const runs = Number(args.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
 
 // ---- small helpers ----
 
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1", FORCE_COLOR: "0" };
 
-/** Runs a command to completion; returns its wall time in ms (throws with its output on failure). */
+/**
+ * Runs a command to completion; returns its wall time and the CPU time (user + system) of it and its
+ * children in ms — the CPU figure is the steadier one on a busy machine (sh's `times` reports it).
+ * Throws with the command's output on failure unless allowFail.
+ */
 function run(command, commandArgs, { cwd, allowFail = false } = {}) {
   const started = performance.now();
-  const result = spawnSync(command, commandArgs, { cwd, env: quiet, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("/bin/sh", ["-c", '"$@"; status=$?; times >&2; exit $status', "sh", command, ...commandArgs], {
+    cwd, env: quiet, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000, killSignal: "SIGKILL",
+  });
   const ms = performance.now() - started;
+  const times = result.stderr.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/);
+  const cpu = times ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000 : NaN;
+  const stderr = times ? result.stderr.slice(0, times.index).replace(/.*\n?$/, "") : result.stderr;
   if (result.status !== 0 && !allowFail) {
-    throw new Error(`${command} ${commandArgs.join(" ")} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-4000)}`);
+    throw new Error(`${command} ${commandArgs.join(" ")} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${`${result.stdout}\n${stderr}`.trim().slice(-4000)}`);
   }
-  return { ms, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { ms, cpu, status: result.status, output: `${result.stdout}\n${stderr}` };
 }
 const node = (script, scriptArgs, options) => run(process.execPath, [script, ...scriptArgs], options);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -79,6 +89,7 @@ process.on("SIGINT", () => {
 
 function setUpClone() {
   const head = run("git", ["rev-parse", "HEAD"], { cwd: repoRoot }).output.trim();
+  if (run("git", ["status", "--porcelain"], { cwd: repoRoot }).output.trim()) log("note: uncommitted changes are not benchmarked (the clone is of HEAD)");
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
   const install = run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
@@ -93,10 +104,10 @@ function setUpClone() {
 
 /** Adds the API the one-command way: `node scripts/new-api.mjs <name> --from <spec>` (scaffold, redocly.yaml, install). */
 function addApi(name, specFile) {
-  const { ms, output } = node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
+  const result = node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
   // new-api lints the imported spec: a conventional spec has no problem to report
-  if (/reports problems/.test(output)) log(`  ! new-api: the generated spec is not clean:\n${output.trim()}`);
-  return ms;
+  if (/reports problems/.test(result.output)) log(`  ! new-api: the generated spec is not clean:\n${result.output.trim()}`);
+  return result;
 }
 
 // ---- measurements ----
@@ -178,7 +189,7 @@ await client.${namespace}.delete({ id: created.id }).catch((error: unknown) => {
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, skipLibCheck }, files: ["consumer.ts"] }));
     const result = node(tsc, ["-p", dir], { cwd: dir, allowFail: true });
     if (result.status !== 0) log(`  ! tsc on the consumer of ${api} (skipLibCheck ${skipLibCheck}) failed:\n${result.output.trim().slice(0, 2000)}`);
-    figures[skipLibCheck ? "skip" : "full"] = result.status === 0 ? result.ms : NaN;
+    figures[skipLibCheck ? "skip" : "full"] = result.status === 0 ? result : { ms: NaN, cpu: NaN };
   }
   return figures;
 }
@@ -235,21 +246,28 @@ async function timeToVisible(site, path, selector, { sample = false } = {}) {
 // ---- the run ----
 
 const FIGURES = [
-  // key, label, unit (ms | B)
+  // key, label, unit (ms | B); "… its CPU time": user + system of the step's processes, steadier than wall time on a shared machine
   ["add", "add the API (new-api: scaffold, lint, install)", "ms"],
+  ["addCpu", "  … its CPU time", "ms"],
   ["generate", "generate (lint, bundle, types, model)", "ms"],
+  ["generateCpu", "  … its CPU time", "ms"],
   ["build", "build (tsup: ESM, CJS, d.ts, CLI, mock)", "ms"],
+  ["buildCpu", "  … its CPU time", "ms"],
   ["entryMin", "SDK entry, min", "B"],
   ["entryGz", "SDK entry, min+gz", "B"],
   ["lazyGz", "SDK lazy chunks, min+gz", "B"],
   ["dts", "SDK types (dist/index.d.ts)", "B"],
   ["cliBundle", "CLI bundle (dist/cli.js)", "B"],
   ["cliHelp", "CLI `--help` (median)", "ms"],
+  ["cliHelpCpu", "  … its CPU time", "ms"],
   ["tscSkip", "tsc on a consumer (skipLibCheck)", "ms"],
+  ["tscSkipCpu", "  … its CPU time", "ms"],
   ["tscFull", "tsc on a consumer (no skipLibCheck)", "ms"],
+  ["tscFullCpu", "  … its CPU time", "ms"],
   ["prismStatic", "Prism start, static (to first answer)", "ms"],
   ["prismStateful", "stateful mock start (to first answer)", "ms"],
   ["docsBuild", "docs build (one API)", "ms"],
+  ["docsBuildCpu", "  … its CPU time", "ms"],
   ["docsPage", "docs page (index.html)", "B"],
   ["docsFirstPaint", "docs first content (1st tag section shown)", "ms"],
   ["docsRender", "docs first operation (deep link, + curl sample)", "ms"],
@@ -302,28 +320,34 @@ try {
     const plural = Object.keys(doc.paths)[0].slice(1);
     const f = {};
     log(`\n${api}: ${operations} operations, ${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")}`);
-    f.add = addApi(api, specFile);
+    const timed = (key, result) => {
+      f[key] = result.ms;
+      f[`${key}Cpu`] = result.cpu;
+    };
+    timed("add", addApi(api, specFile));
     log(`  added ${fmt(f.add, "ms")}`);
-    f.generate = node("scripts/generate-sdk.mjs", [api], { cwd: clone }).ms;
+    timed("generate", node("scripts/generate-sdk.mjs", [api], { cwd: clone }));
     log(`  generated ${fmt(f.generate, "ms")}`);
     const pkg = join(clone, "packages", api);
-    f.build = node(join(pkg, "node_modules/tsup/dist/cli-default.js"), [], { cwd: pkg }).ms;
+    timed("build", node(join(pkg, "node_modules/tsup/dist/cli-default.js"), [], { cwd: pkg }));
     log(`  built ${fmt(f.build, "ms")}`);
     Object.assign(f, await bundleSize(api));
     f.dts = statSync(join(pkg, "dist/index.d.ts")).size;
     f.cliBundle = statSync(join(pkg, "dist/cli.js")).size;
     const bin = join(pkg, "bin", `${api}.js`);
     node(bin, ["--help"], { cwd: tmp }); // warm the file cache
-    f.cliHelp = median(Array.from({ length: runs }, () => node(bin, ["--help"], { cwd: tmp }).ms));
+    const helps = Array.from({ length: runs }, () => node(bin, ["--help"], { cwd: tmp }));
+    f.cliHelp = median(helps.map((h) => h.ms));
+    f.cliHelpCpu = median(helps.map((h) => h.cpu));
     log(`  CLI --help ${fmt(f.cliHelp, "ms")}`);
     const tsc = typecheckConsumer(api, namespace, plural);
-    f.tscSkip = tsc.skip;
-    f.tscFull = tsc.full;
+    timed("tscSkip", tsc.skip);
+    timed("tscFull", tsc.full);
     log(`  tsc ${fmt(f.tscSkip, "ms")} / ${fmt(f.tscFull, "ms")}`);
     f.prismStatic = mockStart(api, "static", namespace);
     f.prismStateful = mockStart(api, "stateful", namespace);
     log(`  mocks ${fmt(f.prismStatic, "ms")} / ${fmt(f.prismStateful, "ms")}`);
-    f.docsBuild = node("scripts/build-docs.mjs", [join(tmp, "docs"), api], { cwd: clone }).ms;
+    timed("docsBuild", node("scripts/build-docs.mjs", [join(tmp, "docs"), api], { cwd: clone }));
     f.docsPage = statSync(join(tmp, "docs", api, "index.html")).size;
     if (site) {
       // Redoc 3 renders lazily: the page opens on the overview and the tag sections; an operation's
