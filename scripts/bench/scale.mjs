@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+// `pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]`: how the pipeline's costs
+// grow with the size of a spec. For each size it makes a conventional spec of that many operations
+// (conventional-spec.mjs: passes every lint rule of redocly.yaml), adds it as a new API to a throw-away
+// clone of this repository's HEAD (`pnpm install --offline`, then `node scripts/new-api.mjs <name>
+// --from <spec>`, the one-command path; the repository itself is never touched) and prints what a user of that API waits for or downloads: generate, build, SDK entry size, CLI
+// start, tsc on a consumer, Prism start (static and stateful), docs build, docs page size and first
+// render in Chromium. At the end: every figure per size and its slope per operation (least squares).
+// Figures only: nothing here passes or fails on a threshold, and `pnpm test` does not run it.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { stringify } from "yaml";
+import { conventionalSpec } from "./conventional-spec.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, "../..");
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "12,60,300" },
+    runs: { type: "string", default: "5" },
+    keep: { type: "boolean", default: false },
+    "no-browser": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (args.help) {
+  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]
+  --sizes     operations of each generated spec (each ≥ 5: one full resource)
+  --runs      runs of \`<bin> --help\` (the median is printed)
+  --keep      keep the temporary clone (its path is printed)
+  --no-browser  skip the docs first render in Chromium`);
+  process.exit(0);
+}
+const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error(`--sizes must be integers ≥ 5, got ${args.sizes}`);
+const runs = Number(args.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
+
+// ---- small helpers ----
+
+const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1", FORCE_COLOR: "0" };
+
+/**
+ * Runs a command to completion; returns its wall time and the CPU time (user + system) of it and its
+ * children in ms — the CPU figure is the steadier one on a busy machine (sh's `times` reports it).
+ * Throws with the command's output on failure unless allowFail.
+ */
+function run(command, commandArgs, { cwd, allowFail = false } = {}) {
+  const started = performance.now();
+  const result = spawnSync("/bin/sh", ["-c", '"$@"; status=$?; times >&2; exit $status', "sh", command, ...commandArgs], {
+    cwd, env: quiet, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000, killSignal: "SIGKILL",
+  });
+  const ms = performance.now() - started;
+  const times = result.stderr.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/);
+  const cpu = times ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000 : NaN;
+  const stderr = times ? result.stderr.slice(0, times.index).replace(/.*\n?$/, "") : result.stderr;
+  if (result.status !== 0 && !allowFail) {
+    throw new Error(`${command} ${commandArgs.join(" ")} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${`${result.stdout}\n${stderr}`.trim().slice(-4000)}`);
+  }
+  return { ms, cpu, status: result.status, output: `${result.stdout}\n${stderr}` };
+}
+const node = (script, scriptArgs, options) => run(process.execPath, [script, ...scriptArgs], options);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// ---- the workspace: a clone of HEAD with its dependencies, outside the repository ----
+
+const tmp = mkdtempSync(join(tmpdir(), "bench-scale-"));
+const clone = join(tmp, "repo");
+let stopping = false;
+const cleanup = () => {
+  if (stopping) return;
+  stopping = true;
+  if (args.keep) log(`kept ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
+};
+process.on("SIGINT", () => {
+  cleanup();
+  process.exit(130);
+});
+
+function setUpClone() {
+  const head = run("git", ["rev-parse", "HEAD"], { cwd: repoRoot }).output.trim();
+  if (run("git", ["status", "--porcelain"], { cwd: repoRoot }).output.trim()) log("note: uncommitted changes are not benchmarked (the clone is of HEAD)");
+  run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
+  run("git", ["checkout", "--quiet", head], { cwd: clone });
+  const install = run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
+  // the docs of the existing APIs, so one-API docs builds (`build-docs.mjs <out> <api>`) find them for the landing page
+  const docs = node("scripts/build-docs.mjs", [join(tmp, "docs")], { cwd: clone });
+  // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone
+  const cloudnode = join(clone, "packages/cloudnode");
+  node("scripts/generate-sdk.mjs", ["cloudnode"], { cwd: clone });
+  const warmUp = node(join(cloudnode, "node_modules/tsup/dist/cli-default.js"), [], { cwd: cloudnode });
+  return { head: head.slice(0, 7), install: install.ms, docs: docs.ms, warmUp: warmUp.ms };
+}
+
+/** Adds the API the one-command way: `node scripts/new-api.mjs <name> --from <spec>` (scaffold, redocly.yaml, install). */
+function addApi(name, specFile) {
+  const result = node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
+  // new-api lints the imported spec: a conventional spec has no problem to report
+  if (/reports problems/.test(result.output)) log(`  ! new-api: the generated spec is not clean:\n${result.output.trim()}`);
+  return result;
+}
+
+// ---- measurements ----
+
+/**
+ * What a browser app that imports ApiClient ships, computed as packages/runtime/bench/sdk.bench.mjs
+ * does (`pnpm bench`): an esbuild ESM bundle with code splitting; "entry" = the entry chunk and every
+ * chunk it imports statically, "lazy" = chunks reached only by dynamic imports; minified, gzip -9.
+ */
+async function bundleSize(api) {
+  const { build } = createRequire(join(clone, "packages/runtime/package.json"))("esbuild");
+  const pkg = join(clone, "packages", api);
+  const result = await build({
+    stdin: { contents: `import { ApiClient } from "${api}"; globalThis.client = new ApiClient("token");`, resolveDir: pkg },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    metafile: true,
+    absWorkingDir: tmp, // the metafile's paths are relative to it
+    outdir: join(tmp, ".bundle"),
+    write: false,
+    format: "esm",
+    platform: "browser",
+    nodePaths: [join(pkg, "node_modules")],
+    alias: { [api]: join(pkg, "dist/index.js") },
+    logLevel: "silent",
+  });
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  const eager = new Set();
+  const visit = (path) => {
+    if (eager.has(path)) return;
+    eager.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+  };
+  visit(entryPath);
+  const files = result.outputFiles.map((file) => ({
+    eager: eager.has(relative(tmp, file.path)),
+    min: file.contents.length,
+    gz: gzipSync(file.contents, { level: 9 }).length,
+  }));
+  const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
+  const now = files.filter((file) => file.eager);
+  const later = files.filter((file) => !file.eager);
+  return { entryMin: sum(now, "min"), entryGz: sum(now, "gz"), lazyGz: sum(later, "gz") };
+}
+
+/** A strict TypeScript consumer of the SDK: a few calls of the first resource, type-checked with tsc. */
+function typecheckConsumer(api, namespace, plural) {
+  const dir = join(tmp, `consumer-${api}`);
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  symlinkSync(join(clone, "packages", api), join(dir, "node_modules", api), "dir");
+  writeFileSync(
+    join(dir, "consumer.ts"),
+    `import { ApiClient, NotFoundError } from "${api}";
+
+const client = new ApiClient("sk_test_123");
+const page = await client.${namespace}.list({ page_size: 10 });
+const total: number = page.meta.total;
+const created = await client.${namespace}.create({ name: "first", size: 10 });
+const fetched = await client.${namespace}.get({ id: created.id });
+const renamed: string = (await client.${namespace}.update({ id: fetched.id, name: "renamed" })).name;
+for await (const item of client.${namespace}.list.all({ page_size: 50 })) console.log(item.id, item.status);
+const { data, response } = await client.${namespace}.get({ id: page.${plural}[0]?.id ?? created.id }).withResponse();
+console.log(total, renamed, data.created_at, response.status);
+await client.${namespace}.delete({ id: created.id }).catch((error: unknown) => {
+  if (error instanceof NotFoundError) console.error(error.status, error.requestId);
+});
+`,
+  );
+  const compilerOptions = {
+    target: "ES2022", lib: ["ES2023", "DOM", "DOM.Iterable"], module: "NodeNext", moduleResolution: "NodeNext",
+    strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, types: [],
+  };
+  writeFileSync(join(dir, "package.json"), `{ "type": "module", "private": true }\n`);
+  const tsc = join(clone, "node_modules/typescript/bin/tsc");
+  const figures = {};
+  for (const skipLibCheck of [true, false]) {
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, skipLibCheck }, files: ["consumer.ts"] }));
+    const result = node(tsc, ["-p", dir], { cwd: dir, allowFail: true });
+    if (result.status !== 0) log(`  ! tsc on the consumer of ${api} (skipLibCheck ${skipLibCheck}) failed:\n${result.output.trim().slice(0, 2000)}`);
+    figures[skipLibCheck ? "skip" : "full"] = result.status === 0 ? result : { ms: NaN, cpu: NaN };
+  }
+  return figures;
+}
+
+function mockStart(api, mode, namespace) {
+  const result = node(join(here, "mock-probe.mjs"), [join(clone, "packages", api, "dist/mock.js"), mode, namespace], { cwd: clone });
+  return JSON.parse(result.output.trim().split("\n").find((line) => line.startsWith("{")));
+}
+
+/** Serves a folder on 127.0.0.1 and a free port (a tiny static server: the docs are files). */
+async function serveDir(dir) {
+  const types = { ".html": "text/html; charset=utf-8", ".json": "application/json", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = join(dir, path);
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) return res.writeHead(404).end("not found");
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+let browser;
+/**
+ * Opens `path` of the docs site in Chromium and returns the ms from navigation until `selector` is
+ * visible (and, with `sample`, until the curl sample in it has text). Chromium is launched once.
+ */
+async function timeToVisible(site, path, selector, { sample = false } = {}) {
+  if (!browser) {
+    const { chromium } = createRequire(join(clone, "packages/docs/package.json"))("playwright-core");
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    const started = performance.now();
+    await page.goto(`${site.url}/${path}`, { waitUntil: "commit", timeout: 120_000 });
+    const section = page.locator(selector).first();
+    await section.waitFor({ state: "visible", timeout: 120_000 });
+    if (sample) {
+      const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]', { hasText: "curl" }).first();
+      await code.waitFor({ state: "visible", timeout: 120_000 });
+    }
+    return performance.now() - started;
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- the run ----
+
+const FIGURES = [
+  // key, label, unit (ms | B); "… its CPU time": user + system of the step's processes, steadier than wall time on a shared machine
+  ["add", "add the API (new-api: scaffold, lint, install)", "ms"],
+  ["addCpu", "  … its CPU time", "ms"],
+  ["generate", "generate (lint, bundle, types, model)", "ms"],
+  ["generateCpu", "  … its CPU time", "ms"],
+  ["build", "build (tsup: ESM, CJS, d.ts, CLI, mock)", "ms"],
+  ["buildCpu", "  … its CPU time", "ms"],
+  ["entryMin", "SDK entry, min", "B"],
+  ["entryGz", "SDK entry, min+gz", "B"],
+  ["lazyGz", "SDK lazy chunks, min+gz", "B"],
+  ["dts", "SDK types (dist/index.d.ts)", "B"],
+  ["cliBundle", "CLI bundle (dist/cli.js)", "B"],
+  ["cliHelp", "CLI `--help` (median)", "ms"],
+  ["cliHelpCpu", "  … its CPU time", "ms"],
+  ["tscSkip", "tsc on a consumer (skipLibCheck)", "ms"],
+  ["tscSkipCpu", "  … its CPU time", "ms"],
+  ["tscFull", "tsc on a consumer (no skipLibCheck)", "ms"],
+  ["tscFullCpu", "  … its CPU time", "ms"],
+  ["prismStatic", "Prism start, static (to first answer)", "ms"],
+  ["prismStaticCpu", "  … its CPU time", "ms"],
+  ["prismStateful", "stateful mock start (to first answer)", "ms"],
+  ["prismStatefulCpu", "  … its CPU time", "ms"],
+  ["docsBuild", "docs build (one API)", "ms"],
+  ["docsBuildCpu", "  … its CPU time", "ms"],
+  ["docsPage", "docs page (index.html)", "B"],
+  ["docsFirstPaint", "docs first content (1st tag section shown)", "ms"],
+  ["docsRender", "docs first operation (deep link, + curl sample)", "ms"],
+];
+
+const fmt = (value, unit) => {
+  if (value === undefined || Number.isNaN(value)) return "-";
+  if (unit === "ms") return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
+  if (value >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(2)} MB`;
+  return value >= 1024 ? `${(value / 1024).toFixed(1)} kB` : `${value} B`;
+};
+const fmtSlope = (slope, unit) => {
+  if (Number.isNaN(slope)) return "-";
+  const sign = slope >= 0 ? "+" : "−";
+  const v = Math.abs(slope);
+  if (unit === "ms") return `${sign}${v >= 10 ? v.toFixed(0) : v.toFixed(1)} ms/op`;
+  return v >= 1024 ? `${sign}${(v / 1024).toFixed(1)} kB/op` : `${sign}${v.toFixed(v >= 10 ? 0 : 1)} B/op`;
+};
+/** Least-squares slope of y over x (NaN with fewer than two points). */
+function slope(xs, ys) {
+  const points = xs.map((x, i) => [x, ys[i]]).filter(([, y]) => Number.isFinite(y));
+  if (points.length < 2) return NaN;
+  const mx = points.reduce((s, [x]) => s + x, 0) / points.length;
+  const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx === 0 ? NaN : sxy / sxx;
+}
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join("  ")).join("\n");
+};
+
+const results = [];
+let site;
+try {
+  const started = performance.now();
+  const setup = setUpClone();
+  console.log(`scale benchmark: a clone of HEAD ${setup.head} in ${tmp}; install ${fmt(setup.install, "ms")}, docs of the existing APIs ${fmt(setup.docs, "ms")}, warm-up build of cloudnode ${fmt(setup.warmUp, "ms")}`);
+  site = args["no-browser"] ? undefined : await serveDir(join(tmp, "docs"));
+  const specs = join(tmp, "specs");
+  mkdirSync(specs);
+  for (const operations of sizes) {
+    const api = `scale${operations}`;
+    const doc = conventionalSpec(operations, { title: `Scale ${operations} API` });
+    const specFile = join(specs, `${api}.yaml`);
+    writeFileSync(specFile, stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    const firstOp = doc.paths[Object.keys(doc.paths)[0]].get.operationId; // `<namespace>.list` of the first resource
+    const namespace = firstOp.split(".")[0];
+    const plural = Object.keys(doc.paths)[0].slice(1);
+    const f = {};
+    log(`\n${api}: ${operations} operations, ${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")}`);
+    const timed = (key, result) => {
+      f[key] = result.ms;
+      f[`${key}Cpu`] = result.cpu;
+    };
+    timed("add", addApi(api, specFile));
+    log(`  added ${fmt(f.add, "ms")}`);
+    timed("generate", node("scripts/generate-sdk.mjs", [api], { cwd: clone }));
+    log(`  generated ${fmt(f.generate, "ms")}`);
+    const pkg = join(clone, "packages", api);
+    timed("build", node(join(pkg, "node_modules/tsup/dist/cli-default.js"), [], { cwd: pkg }));
+    log(`  built ${fmt(f.build, "ms")}`);
+    Object.assign(f, await bundleSize(api));
+    f.dts = statSync(join(pkg, "dist/index.d.ts")).size;
+    f.cliBundle = statSync(join(pkg, "dist/cli.js")).size;
+    const bin = join(pkg, "bin", `${api}.js`);
+    node(bin, ["--help"], { cwd: tmp }); // warm the file cache
+    const helps = Array.from({ length: runs }, () => node(bin, ["--help"], { cwd: tmp }));
+    f.cliHelp = median(helps.map((h) => h.ms));
+    f.cliHelpCpu = median(helps.map((h) => h.cpu));
+    log(`  CLI --help ${fmt(f.cliHelp, "ms")}`);
+    const tsc = typecheckConsumer(api, namespace, plural);
+    timed("tscSkip", tsc.skip);
+    timed("tscFull", tsc.full);
+    log(`  tsc ${fmt(f.tscSkip, "ms")} / ${fmt(f.tscFull, "ms")}`);
+    timed("prismStatic", mockStart(api, "static", namespace));
+    timed("prismStateful", mockStart(api, "stateful", namespace));
+    log(`  mocks ${fmt(f.prismStatic, "ms")} / ${fmt(f.prismStateful, "ms")}`);
+    timed("docsBuild", node("scripts/build-docs.mjs", [join(tmp, "docs"), api], { cwd: clone }));
+    f.docsPage = statSync(join(tmp, "docs", api, "index.html")).size;
+    if (site) {
+      // Redoc 3 renders lazily: the page opens on the overview and the tag sections; an operation's
+      // section exists once it is navigated to (its anchor: `<tag slug>/<operationId in lower case>`).
+      const tagSlug = doc.tags[0].name.toLowerCase();
+      f.docsFirstPaint = await timeToVisible(site, `${api}/index.html`, `[id="${tagSlug}"]`);
+      f.docsRender = await timeToVisible(site, `${api}/index.html#/${tagSlug}/${firstOp.toLowerCase()}`, `[id="${tagSlug}/${firstOp.toLowerCase()}"]`, { sample: true });
+    }
+    log(`  docs ${fmt(f.docsBuild, "ms")}, ${fmt(f.docsPage, "B")}, first content ${fmt(f.docsFirstPaint, "ms")}, first operation ${fmt(f.docsRender, "ms")}`);
+    results.push({ operations, f });
+    console.log(`\n${api}: ${operations} operations (${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")})`);
+    console.log(table([["figure", "value"], ...FIGURES.map(([key, label, unit]) => [label, fmt(f[key], unit)])]));
+  }
+  const xs = results.map((r) => r.operations);
+  console.log(`\nAll sizes, and the slope per operation (least squares over ${xs.join(", ")} operations):`);
+  console.log(
+    table([
+      ["figure", ...xs.map((x) => `${x} ops`), "slope"],
+      ...FIGURES.map(([key, label, unit]) => [label, ...results.map((r) => fmt(r.f[key], unit)), fmtSlope(slope(xs, results.map((r) => r.f[key])), unit)]),
+    ]),
+  );
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+} finally {
+  await browser?.close();
+  await site?.close();
+  cleanup();
+}
