@@ -1,8 +1,12 @@
 // Gate 1: every spec passes Redocly's recommended-strict and the project's rules with zero problems.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
 import { redoclyLint } from "../src/redocly-lint.js";
 import { assertClean } from "../src/report.js";
-import { fixture, listApis, specFile } from "../src/repo.js";
+import { fixture, listApis, outputDir, specFile } from "../src/repo.js";
 import { bundleFixture, mutate, writeDoc } from "./helpers.js";
 
 describe.each(listApis())("spec/%s", (api) => {
@@ -65,5 +69,20 @@ describe("the spec lint gate", () => {
     expect(findings.filter((f) => f.rule.startsWith("project/"))).toEqual([
       expect.objectContaining({ rule: "project/list-pagination", message: expect.stringContaining('List "colors.list" uses another `meta` schema') }),
     ]);
+  });
+});
+
+/** Writes a document as YAML under test-output and returns its path. */
+function writeYaml(name: string, doc: unknown): string {
+  mkdirSync(join(outputDir, "fixtures"), { recursive: true });
+  const file = join(outputDir, "fixtures", `${name}.yaml`);
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+describe("the scale benchmark's specs (bench/conventional-spec.mjs)", () => {
+  it("follow every convention, so `pnpm bench:scale` measures specs the pipeline is made for", () => {
+    const file = writeYaml("conventional-24", conventionalSpec(24));
+    expect(redoclyLint(file)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import { stringify } from "yaml";
 import { conventionalSpec } from "./conventional-spec.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, "../..");
+const repoRoot = resolve(here, "..");
 
 const { values: args } = parseArgs({
   options: {
