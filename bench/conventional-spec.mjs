@@ -80,7 +80,7 @@ export function conventionalSpec(operations, { title = "Scale API" } = {}) {
       contact: { name: "Scale", url: "https://scale.dev" },
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
-    servers: [{ url: "https://api.scale.dev/v1", description: "Production" }],
+    servers: [{ url: "https://api.scale.dev/v1", description: "Production", "x-internal": false }],
     security: [{ bearerToken: [] }],
     tags: resources.map((r) => ({ name: r.tag, description: `Manage ${r.plural}.` })),
     paths: {},

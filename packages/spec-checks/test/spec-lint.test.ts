@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
 import { redoclyLint } from "../src/redocly-lint.js";
+import { spectralLint } from "../src/spectral.js";
 import { assertClean } from "../src/report.js";
 import { fixture, listApis, outputDir, specFile } from "../src/repo.js";
 import { bundleFixture, mutate, writeDoc } from "./helpers.js";
@@ -81,8 +82,9 @@ function writeYaml(name: string, doc: unknown): string {
 }
 
 describe("the scale benchmark's specs (bench/conventional-spec.mjs)", () => {
-  it("follow every convention, so `pnpm bench:scale` measures specs the pipeline is made for", () => {
+  it("follow every convention and the OWASP rules, so `pnpm bench:scale` measures specs the pipeline is made for", () => {
     const file = writeYaml("conventional-24", conventionalSpec(24));
     expect(redoclyLint(file)).toEqual([]);
+    expect(spectralLint(file).errors).toEqual([]);
   });
 });
