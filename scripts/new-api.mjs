@@ -65,6 +65,8 @@ await main(async (argv) => {
     throw new UsageError(`"${api}" is not a usable API name: lower-case letters and digits in words joined by "-" (e.g. amber-volumes), at most 40 characters; it names the folder, the package, the CLI and the ${api.toUpperCase()}_TOKEN variable.`);
   }
   const packageDir = join(repoRoot, "packages", api);
+  /** One line per file written, the paths in a column. */
+  const wrote = (path, what) => console.log(`${path.padEnd(`spec/${api}/openapi.yaml`.length + 2)}${what}`);
   if (existsSync(packageDir)) throw new UsageError(`packages/${api}/ already exists: pick another name, or remove it first.`);
 
   const spec = specFile(api);
@@ -78,13 +80,13 @@ await main(async (argv) => {
     mkdirSync(dirname(spec), { recursive: true });
     // one file: refs to other files (and URLs) are inlined, refs inside the document stay refs
     redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
-    console.log(`spec/${api}/openapi.yaml   imported from ${values.from}`);
+    wrote(`spec/${api}/openapi.yaml`, `imported from ${values.from}`);
   } else if (existsSync(spec)) {
-    console.log(`spec/${api}/openapi.yaml   kept (it was there)`);
+    wrote(`spec/${api}/openapi.yaml`, "kept (it was there)");
   } else {
     mkdirSync(dirname(spec), { recursive: true });
     writeFileSync(spec, renderStarterSpec(api));
-    console.log(`spec/${api}/openapi.yaml   the starter spec: one resource and the account`);
+    wrote(`spec/${api}/openapi.yaml`, "the starter spec: one resource and the account");
   }
   const doc = readOpenApi(spec);
 
@@ -92,9 +94,9 @@ await main(async (argv) => {
     mkdirSync(dirname(join(packageDir, file.path)), { recursive: true });
     writeFileSync(join(packageDir, file.path), file.content, { mode: file.mode });
   }
-  console.log(`packages/${api}/           its SDK package (typed client, CLI, mock, tests)`);
+  wrote(`packages/${api}/`, "its SDK package (typed client, CLI, mock, tests)");
   const key = registerInRedocly(api, templateValues(api, doc).__MAJOR__);
-  console.log(`redocly.yaml              apis: ${key}`);
+  wrote("redocly.yaml", `apis: ${key}`);
 
   const lint = spawnSync(process.execPath, [binPath("@redocly/cli", "redocly"), "lint", key, "--format", "summary"], { cwd: repoRoot, env: quietRedocly, encoding: "utf8" });
   const report = `${lint.stdout}\n${lint.stderr}`.split("\n").filter((line) => !/[║╔╚]/.test(line)).join("\n").trim();
