@@ -77,6 +77,8 @@ export function httpRequest(model, op) {
     headers.push(["Cookie", Object.entries(cookie).map(([k, v]) => `${k}=${scalarText(v)}`).join("; ")]);
   }
   if (body !== undefined) headers.push(["Content-Type", op.requestBody?.contentType ?? "application/json"]);
+  // an answer that is not JSON is asked for by its media types, as the SDK does
+  if (answerOf(op) === "text" || answerOf(op) === "blob") headers.push(["Accept", op.successContentTypes.join(", ")]);
   // an operation with its own server is sent there (a relative one is resolved against the API's)
   const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
   return {
@@ -127,6 +129,16 @@ function pyLiteral(value, indent = "") {
 
 const hasResponseBody = (op) => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
 
+/** How a sample reads the answer: "json", "text" (CSV, YAML…), "blob" (PDF, bytes) or null (none). */
+export const answerOf = (op) => op.parseAs ?? (hasResponseBody(op) ? "json" : null);
+
+/** Where the samples save a binary answer: the operation's name, with the extension of its media type. */
+export function downloadName(op) {
+  const type = String(op.successContentTypes?.[0] ?? "").split(";")[0].trim().toLowerCase();
+  const known = { "application/pdf": "pdf", "application/zip": "zip", "application/gzip": "gz", "image/png": "png", "image/jpeg": "jpg" };
+  return `${op.name}.${known[type] ?? "bin"}`;
+}
+
 export function curlSample(model, op) {
   const request = httpRequest(model, op);
   const lines = [`curl${request.method === "GET" ? "" : ` -X ${request.method}`} ${shellQuote(request.url)}`];
@@ -148,7 +160,7 @@ export function typescriptSample(model, op) {
     `import { ApiClient } from ${JSON.stringify(model.api)};`,
     "",
     `const client = new ApiClient(${token});`,
-    ...(hasResponseBody(op) ? [`const result = ${call}`, "console.log(result);"] : [call]),
+    ...(answerOf(op) ? [`const result = ${call}`, "console.log(result);"] : [call]),
     "",
   ].join("\n");
 }
@@ -204,6 +216,7 @@ export function cliSample(model, op) {
     }
   }
   if (op.wait) options.push("--wait");
+  if (answerOf(op) === "blob") options.push(`--out-file ${downloadName(op)}`);
   const command = [`${model.api} ${op.operationId.replaceAll(".", "/")}`, ...options].join(" \\\n  ");
   const env = model.env?.token ?? `${model.api.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_TOKEN`;
   return authHeader(model, op) ? `export ${env}=${shellQuote(TOKEN_PLACEHOLDER)}\n${command}` : command;
@@ -226,7 +239,11 @@ export function pythonSample(model, op) {
     ...args.map((arg) => `    ${arg},`),
     ")",
     "response.raise_for_status()",
-    hasResponseBody(op) ? "print(response.json())" : "print(response.status_code)",
+    ...{
+      json: ["print(response.json())"],
+      text: ["print(response.text)"],
+      blob: [`with open(${JSON.stringify(downloadName(op))}, "wb") as file:`, "    file.write(response.content)"],
+    }[answerOf(op)] ?? ["print(response.status_code)"],
     "",
   ].join("\n");
 }
@@ -241,7 +258,11 @@ export function javascriptSample(model, op) {
     ...init,
     "});",
     "if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);",
-    hasResponseBody(op) ? "console.log(await response.json());" : "console.log(response.status);",
+    ...{
+      json: ["console.log(await response.json());"],
+      text: ["console.log(await response.text());"],
+      blob: ["const bytes = new Uint8Array(await response.arrayBuffer());", 'console.log(bytes.length, "bytes");'],
+    }[answerOf(op)] ?? ["console.log(response.status);"],
     "",
   ].join("\n");
 }

@@ -22,6 +22,13 @@ const doc = {
   components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Api-Key" } } },
   paths: {
     "/ping": { get: { operationId: "ping", security: [], responses: ok } },
+    // answers that are not JSON: asked for by their media type, printed as text or saved as bytes
+    "/reports/usage": {
+      get: { operationId: "reports.usage", responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" }, example: "day,calls\n2026-01-01,42\n" } } } } },
+    },
+    "/reports/invoice": {
+      get: { operationId: "reports.invoice", responses: { "200": { description: "PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" }, example: "%PDF-1.7 sample" } } } } },
+    },
     "/things": {
       get: {
         operationId: "things.search",
@@ -70,7 +77,7 @@ afterAll(() => prism?.stop());
 
 const forMock = (source: string) => source.replaceAll("<TOKEN>", "k_123").replaceAll(server, prism.url);
 
-describe.each(["ping", "things.search", "things.replace"])("%s", (id) => {
+describe.each(["ping", "things.search", "things.replace", "reports.usage", "reports.invoice"])("%s", (id) => {
   it("curl reaches the mock with no request violation", async () => {
     const script = `curl() { command curl -sS --fail-with-body -D ${JSON.stringify(`${dir}${id}.headers`)} "$@"; }\n${forMock(curlSample(model, op(id)))}\n`;
     const result = await run("bash", ["-e", "-c", script]);
@@ -81,10 +88,26 @@ describe.each(["ping", "things.search", "things.replace"])("%s", (id) => {
     writeFileSync(`${dir}${id}.mjs`, forMock(javascriptSample(model, op(id))));
     const result = await run(process.execPath, [`${dir}${id}.mjs`]);
     expect(result.code, result.stderr).toBe(0);
+    if (id === "reports.usage") expect(result.stdout).toBe("day,calls\n2026-01-01,42\n\n"); // the text as it came
+    if (id === "reports.invoice") expect(result.stdout).toMatch(/^\d+ bytes\n$/);
   }, 30_000);
 
   it("Python sends the URL, headers and body of the curl sample", () => {
     expect(fromPython(pythonSample(model, op(id)))).toEqual(fromCurl(curlSample(model, op(id))));
+  });
+});
+
+describe("samples of an answer that is not JSON", () => {
+  it("ask for its media type and read it as text", () => {
+    expect(curlSample(model, op("reports.usage"))).toContain("-H 'Accept: text/csv'");
+    expect(pythonSample(model, op("reports.usage"))).toMatch(/\nprint\(response\.text\)\n$/);
+    expect(javascriptSample(model, op("reports.usage"))).toContain("console.log(await response.text());");
+  });
+
+  it("save bytes to a file named after the operation", () => {
+    expect(curlSample(model, op("reports.invoice"))).toContain("-H 'Accept: application/pdf'");
+    expect(pythonSample(model, op("reports.invoice"))).toContain('with open("invoice.pdf", "wb") as file:\n    file.write(response.content)');
+    expect(cliSample(model, op("reports.invoice"))).toMatch(/--out-file invoice\.pdf$/);
   });
 });
 

@@ -5,13 +5,13 @@
 // send what curl sends. Each SDK package runs it for itself, after its own build. The TypeScript and
 // fetch samples of all operations run in one Node process per language (sample-runner.mjs): a Node start
 // per sample was most of their cost; each still must finish without an error and with nothing on stderr.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type RunningPrism } from "../mock/index.js";
 // @ts-expect-error plain ESM build script without types
-import { codeSamples, SAMPLE_LABELS } from "../../../../scripts/lib/samples.mjs";
+import { answerOf, codeSamples, downloadName, SAMPLE_LABELS } from "../../../../scripts/lib/samples.mjs";
 import { run, tscBin, type Ran } from "./run-program.js";
 import { fromCurl, fromPython } from "./sample-requests.js";
 import type { SdkPackage } from "./sdk-suites.js";
@@ -95,11 +95,15 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
 
     it.concurrent.each(operations)("CLI %s runs against the mock", async (id, op) => {
       const bin = join(pkg.dir, pkg.binFile);
-      const script = `${pkg.name}() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${forMock(sampleOf(id, "CLI"))}\n`;
+      const cwd = join(dir, `cli-${id}`); // where a binary answer's --out-file lands
+      mkdirSync(cwd, { recursive: true });
+      const script = `cd ${JSON.stringify(cwd)}\n${pkg.name}() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${forMock(sampleOf(id, "CLI"))}\n`;
       const result = await run("bash", ["-e", "-c", script], env());
       expect(result.code, result.stderr).toBe(0);
-      // the CLI prints the response body; an operation without one prints nothing
-      expect(result.stdout.trim() !== "").toBe(Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody));
+      // the CLI prints a JSON or text answer, saves a binary one to its --out-file, and prints nothing for none
+      const answer = answerOf(op);
+      expect(result.stdout.trim() !== "").toBe(answer === "json" || answer === "text");
+      if (answer === "blob") expect(statSync(join(cwd, downloadName(op))).size).toBeGreaterThan(0);
     }, 60_000);
 
     it.each(operations)("JavaScript (fetch) %s runs against the mock", (id) => {
