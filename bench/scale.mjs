@@ -12,25 +12,37 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, sym
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, relative, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { stringify } from "yaml";
+import { clientBundleSize } from "../packages/runtime/bench/client-size.mjs";
 import { conventionalSpec } from "./conventional-spec.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..");
 
-const { values: args } = parseArgs({
-  options: {
-    sizes: { type: "string", default: "12,60,300" },
-    runs: { type: "string", default: "5" },
-    keep: { type: "boolean", default: false },
-    "no-browser": { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
+/** Bad input: one line and exit 2, no stack trace. */
+function usageError(message) {
+  console.error(`✖ ${message}\nRun \`pnpm bench:scale --help\` for the options.`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      sizes: { type: "string", default: "12,60,300" },
+      runs: { type: "string", default: "5" },
+      keep: { type: "boolean", default: false },
+      "no-browser": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+} catch (error) {
+  usageError(error.message);
+}
+const { values: args } = parsed;
 if (args.help) {
   console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]
   --sizes     operations of each generated spec (each ≥ 5: one full resource)
@@ -40,9 +52,9 @@ if (args.help) {
   process.exit(0);
 }
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error(`--sizes must be integers ≥ 5, got ${args.sizes}`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 5)) usageError(`--sizes must be integers ≥ 5, got ${args.sizes}`);
 const runs = Number(args.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
+if (!Number.isInteger(runs) || runs < 1) usageError(`--runs must be a positive integer, got ${args.runs}`);
 
 // ---- small helpers ----
 
@@ -112,47 +124,11 @@ function addApi(name, specFile) {
 
 // ---- measurements ----
 
-/**
- * What a browser app that imports ApiClient ships, computed as packages/runtime/bench/sdk.bench.mjs
- * does (`pnpm bench`): an esbuild ESM bundle with code splitting; "entry" = the entry chunk and every
- * chunk it imports statically, "lazy" = chunks reached only by dynamic imports; minified, gzip -9.
- */
+/** What a browser app that imports ApiClient ships (the same count as `pnpm bench`), with the clone's esbuild. */
 async function bundleSize(api) {
   const { build } = createRequire(join(clone, "packages/runtime/package.json"))("esbuild");
-  const pkg = join(clone, "packages", api);
-  const result = await build({
-    stdin: { contents: `import { ApiClient } from "${api}"; globalThis.client = new ApiClient("token");`, resolveDir: pkg },
-    bundle: true,
-    minify: true,
-    splitting: true,
-    metafile: true,
-    absWorkingDir: tmp, // the metafile's paths are relative to it
-    outdir: join(tmp, ".bundle"),
-    write: false,
-    format: "esm",
-    platform: "browser",
-    nodePaths: [join(pkg, "node_modules")],
-    alias: { [api]: join(pkg, "dist/index.js") },
-    logLevel: "silent",
-  });
-  const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
-  const eager = new Set();
-  const visit = (path) => {
-    if (eager.has(path)) return;
-    eager.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
-  };
-  visit(entryPath);
-  const files = result.outputFiles.map((file) => ({
-    eager: eager.has(relative(tmp, file.path)),
-    min: file.contents.length,
-    gz: gzipSync(file.contents, { level: 9 }).length,
-  }));
-  const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
-  const now = files.filter((file) => file.eager);
-  const later = files.filter((file) => !file.eager);
-  return { entryMin: sum(now, "min"), entryGz: sum(now, "gz"), lazyGz: sum(later, "gz") };
+  const { entry, lazy } = await clientBundleSize({ build, packageDir: join(clone, "packages", api), api, workDir: tmp });
+  return { entryMin: entry.min, entryGz: entry.gz, lazyGz: lazy.gz };
 }
 
 /** A strict TypeScript consumer of the SDK: a few calls of the first resource, type-checked with tsc. */

@@ -8,10 +8,10 @@ import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import { listApis } from "../../../scripts/lib/paths.mjs";
+import { clientBundleSize } from "./client-size.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packagesDir = join(here, "../..");
@@ -64,46 +64,8 @@ async function startServer(body) {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-/**
- * What a browser app that imports ApiClient ships: an esbuild ESM bundle with code splitting (as
- * Vite, Rollup and webpack do), so openapi-fetch, loaded only when `client.raw` is used, sits in a
- * lazy chunk. Returns what loads at once (the entry chunk and every chunk it imports statically) and
- * what loads later (the chunks only reached by a dynamic import: client.raw's openapi-fetch, .wait()'s
- * poller), minified and gzipped.
- */
-async function bundleSize(api) {
-  const result = await build({
-    stdin: { contents: `import { ApiClient } from "${api}"; globalThis.client = new ApiClient("token");`, resolveDir: join(packagesDir, api) },
-    bundle: true,
-    minify: true,
-    splitting: true,
-    metafile: true,
-    outdir: join(here, ".bundle"),
-    write: false,
-    format: "esm",
-    platform: "browser",
-    nodePaths: [join(packagesDir, api, "node_modules")],
-    alias: { [api]: join(packagesDir, api, "dist/index.js") },
-  });
-  const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
-  const eager = new Set();
-  const visit = (path) => {
-    if (eager.has(path)) return;
-    eager.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
-  };
-  visit(entryPath);
-  const sizes = result.outputFiles.map((file) => ({
-    eager: [...eager].some((path) => file.path.endsWith(path)),
-    min: file.contents.length,
-    gz: gzipSync(file.contents, { level: 9 }).length,
-  }));
-  const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
-  const now = sizes.filter((file) => file.eager);
-  const later = sizes.filter((file) => !file.eager);
-  return { entry: { min: sum(now, "min"), gz: sum(now, "gz") }, lazy: { min: sum(later, "min"), gz: sum(later, "gz") } };
-}
+/** The client's bundle size (packages/runtime/bench/client-size.mjs), with this package's esbuild. */
+const bundleSize = (api) => clientBundleSize({ build, packageDir: join(packagesDir, api), api, workDir: here });
 
 for (const api of sdks) {
   const model = JSON.parse(readFileSync(join(packagesDir, api, "generated/model.json"), "utf8"));
