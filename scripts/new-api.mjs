@@ -7,7 +7,7 @@
 // Every list of APIs in the repository (docs, gates, mocks, release tests) is read from spec/, so nothing
 // else changes. Then `pnpm build && pnpm test` are green for the new API.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
@@ -79,7 +79,12 @@ await main(async (argv) => {
     readOpenApi(from);
     mkdirSync(dirname(spec), { recursive: true });
     // one file: refs to other files (and URLs) are inlined, refs inside the document stay refs
-    redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
+    try {
+      redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
+    } catch (error) {
+      rmSync(dirname(spec), { recursive: true, force: true }); // nothing half-written stays behind
+      throw new UsageError(`${values.from} could not be bundled into one file; fix what Redocly says and run again.\n${error.message}`);
+    }
     wrote(`spec/${api}/openapi.yaml`, `imported from ${values.from}`);
   } else if (existsSync(spec)) {
     wrote(`spec/${api}/openapi.yaml`, "kept (it was there)");
@@ -107,8 +112,12 @@ await main(async (argv) => {
   if (!values["no-install"]) {
     console.log("\npnpm install (links the new package into the workspace and the lockfile)…");
     // adding an API is a lockfile change by design, also where CI makes pnpm default to --frozen-lockfile
-    const install = spawnSync("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
-    if (install.status !== 0) throw new Error(`pnpm install failed (exit ${install.status}); fix what it says, then run \`pnpm install\` again.`);
+    // the repository's pinned pnpm: the one on PATH, else through npx (a machine with only Node and npm)
+    const pinned = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).packageManager;
+    const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim() === pinned.split("@")[1];
+    const [command, prefix] = onPath ? ["pnpm", []] : ["npx", ["-y", pinned]];
+    const install = spawnSync(command, [...prefix, "install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+    if (install.status !== 0) throw new Error(`pnpm install failed (${install.error ? install.error.message : `exit ${install.status}`}); fix what it says, then run \`pnpm install\` again.`);
   }
   console.log(`\nNext: \`pnpm build && pnpm test\`, then \`pnpm api ${api} --help\`. Edit spec/${api}/ and rebuild; spec/README.md lists the conventions.`);
 });

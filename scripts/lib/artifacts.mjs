@@ -3,7 +3,7 @@
 // of APIs is spec/, so a new API needs no edit there. Cached by a hash of the inputs.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { bundleSpec, specHash } from "./bundle.mjs";
 import { buildModel } from "./model.mjs";
 import { assertApi, repoRoot } from "./paths.mjs";
@@ -52,6 +52,10 @@ export function apiArtifacts(api) {
       renameSync(work, dir);
     } catch {
       rmSync(work, { recursive: true, force: true }); // another worker got there first
+    }
+    // builds of earlier inputs (and leftovers of interrupted ones) are stale now: one build per API stays
+    for (const entry of readdirSync(join(cacheRoot, api))) {
+      if (!entry.startsWith(basename(dir))) rmSync(join(cacheRoot, api, entry), { recursive: true, force: true });
     }
   }
   return {

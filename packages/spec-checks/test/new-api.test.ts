@@ -54,6 +54,8 @@ describe("pnpm new-api <name>", () => {
     const broken = join(inputs, "broken.yaml");
     writeFileSync(swagger, "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n");
     writeFileSync(broken, "openapi: 3.1.0\ninfo: [\n");
+    const badRef = join(inputs, "bad-ref.yaml");
+    writeFileSync(badRef, "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths:\n  /a:\n    $ref: ./missing.yaml\n");
     for (const [args, message] of [
       [["Bad_Name"], /"Bad_Name" is not a usable API name: lower-case letters/],
       [[], /Give one API name/],
@@ -61,6 +63,7 @@ describe("pnpm new-api <name>", () => {
       [[API, "--from", "nowhere.yaml"], /--from nowhere.yaml: no such file/],
       [[API, "--from", swagger], /is Swagger 2.0; convert it to OpenAPI 3 first/],
       [[API, "--from", broken], /is not valid YAML or JSON/],
+      [[API, "--from", badRef], /could not be bundled into one file[\s\S]*missing\.yaml/],
       [[API, "--frm", "x"], /Unknown option '--frm'/],
     ] as const) {
       const result = newApi(...args);
@@ -70,6 +73,7 @@ describe("pnpm new-api <name>", () => {
     }
     rmSync(inputs, { recursive: true, force: true });
     expect(changed()).toEqual([]);
+    expect(existsSync(join(clone, "spec", API))).toBe(false); // not even an empty folder
   });
 
   it("scaffolds the starter spec and its package, touching only redocly.yaml and the lockfile outside them", () => {

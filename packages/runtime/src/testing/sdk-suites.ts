@@ -121,6 +121,7 @@ export function derivedPackUsage(pkg: SdkPackage, token: string): PackUsage {
   return {
     imports: ["ApiClient", "ApiError"],
     calls: `
+  delete process.env[${JSON.stringify(pkg.model.env.token)}]; // the anonymous call below must send no token, whatever the shell has
   const client = new ApiClient(${JSON.stringify(token)}, { baseUrl: process.env.MOCK_URL, maxRetries: 0 });
   const data = await ${call}(${params});
   const error = await new ApiClient(undefined, { baseUrl: process.env.MOCK_URL, maxRetries: 0 }).${call.slice("client.".length)}(${params}).then(() => null, (e) => [e instanceof ApiError, e.status]);
