@@ -4,8 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { assertApi, repoRoot, UsageError } from "./lib/paths.mjs";
-import { main } from "./lib/run.mjs";
+import { assertApi, repoRoot, runMain as main, UsageError } from "@repo/model/build";
 
 await main(async ([api, ...args]) => {
   if (!api || api.startsWith("-")) throw new UsageError("Usage: pnpm api <name> <command> [flags]  (e.g. `pnpm api cloudnexus --help`)");

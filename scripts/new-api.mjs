@@ -11,8 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
-import { repoRoot, specFile, UsageError } from "./lib/paths.mjs";
-import { binPath, main, quietRedocly, redocly } from "./lib/run.mjs";
+import { binPath, quietRedocly, redocly, repoRoot, runMain as main, specFile, UsageError } from "@repo/model/build";
 import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
 
 const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";

@@ -3,8 +3,8 @@
 // template"), so a fix to the wiring is made once, in the template.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { envNames } from "./model.mjs";
-import { repoRoot } from "./paths.mjs";
+import { envNames } from "@repo/model";
+import { repoRoot } from "@repo/model/build";
 
 export const templateDir = join(repoRoot, "scripts", "templates", "sdk-package");
 export const starterSpecFile = join(repoRoot, "scripts", "templates", "starter-spec", "openapi.yaml");

@@ -1,11 +1,11 @@
-// The CloudNexus SDK: the shared runtime, the generated operation table and the generated types.
+// The CloudNexus SDK: the shared client core (@repo/client), the generated operation table and the generated types.
 // No method is written here: ApiClient's namespaces are built from generated/operations.ts.
-import { BaseClient, createRawClient, type ClientMethods, type ClientOptions, type RawClientOptions } from "@repo/runtime";
+import { BaseClient, createRawClient, type ClientMethods, type ClientOptions, type RawClientOptions } from "@repo/client";
 import { api } from "../generated/operations.js";
 import type { operations, paths } from "../generated/schema.js";
 
 export type { components, operations, paths } from "../generated/schema.js";
-export * from "@repo/runtime/public";
+export * from "@repo/client/public";
 
 /** The API's production URL: the first server of the spec. */
 export const defaultBaseUrl: string = api.baseUrl;

@@ -1,9 +1,9 @@
 // The `cloudnexus/mock` entry (Node only): Prism serving the spec shipped in this package, for your tests.
 // `const mock = await startMock(); mock.client().<namespace>.<method>(…); await mock.stop();`
-import { sdkMock, type MockClientOptions as ClientOptionsOfMock, type MockServer, type StartMockOptions } from "@repo/runtime/mock";
+import { sdkMock, type MockClientOptions as ClientOptionsOfMock, type MockServer, type StartMockOptions } from "@repo/mock-server";
 import { ApiClient, type ClientOptions } from "./index.js";
 
-export { PrismMissingError, PRISM_VERSION } from "@repo/runtime/mock";
+export { PrismMissingError, PRISM_VERSION } from "@repo/mock-server";
 export type { StartMockOptions };
 
 /** Options of `mock.client()`: the client's options, plus a token (a placeholder by default). */

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { binHarness } from "@repo/testkit/bin-harness";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;

@@ -6,8 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@repo/runtime/mock";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { freePort } from "@repo/mock-server";
+import { binHarness } from "@repo/testkit/bin-harness";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;

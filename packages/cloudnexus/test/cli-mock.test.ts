@@ -1,8 +1,8 @@
 // `cloudnexus mock`: the installed bin serves the package's own spec until Ctrl-C, logs each request
 // with its operationId, and exits 0 when interrupted.
 import { spawn } from "node:child_process";
-import { freePort } from "@repo/runtime/mock";
-import { baseEnv } from "@repo/runtime/cli/testing";
+import { freePort } from "@repo/mock-server";
+import { baseEnv } from "@repo/testkit/bin-harness";
 import { describe, expect, it } from "vitest";
 
 const bin = new URL("../bin/cloudnexus.js", import.meta.url).pathname;

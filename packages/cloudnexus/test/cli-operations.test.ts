@@ -2,9 +2,10 @@
 // of the spec runs once from the model's example params, with no request violation; help, output
 // formats and pagination come from the model.
 import { join } from "node:path";
-import { cliArgs, commandName, operationFlags, type ModelOperation } from "@repo/runtime/cli";
-import { baseEnv, parseHead, runBin } from "@repo/runtime/cli/testing";
-import { builtBinHarness, cliOperationsSuite, sdkPackage } from "@repo/runtime/testing/sdk-suites";
+import { cliArgs, operationFlags } from "@repo/cli";
+import { commandName, type CliOperation as ModelOperation } from "@repo/model";
+import { baseEnv, parseHead, runBin } from "@repo/testkit/bin-harness";
+import { builtBinHarness, cliOperationsSuite, sdkPackage } from "@repo/testkit/sdk-suites";
 import { describe, expect, inject, it } from "vitest";
 
 const pkg = sdkPackage(new URL("..", import.meta.url).pathname);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { binHarness } from "@repo/testkit/bin-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { startMock, type RunningMock } from "../src/mock.js";

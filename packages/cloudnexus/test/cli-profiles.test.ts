@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { binHarness } from "@repo/testkit/bin-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../src/mock.js";
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PRISM_VERSION } from "@repo/runtime/mock";
+import { PRISM_VERSION } from "@repo/mock-server";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const sdkDir = join(repoRoot, "packages", "cloudnexus");

@@ -1,6 +1,6 @@
 // The CloudNexus ApiClient (its real generated table) against a local server for the faults Prism
 // cannot produce: retries with the spec's Idempotency-Key, error bodies read per the spec's envelope.
-import { reply, startFaultServer, type FaultServer } from "@repo/runtime/testing/fault-server";
+import { reply, startFaultServer, type FaultServer } from "@repo/mock-server/fault-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiClient, ConnectionError, InvalidResponseError, RateLimitError, ServiceUnavailableError } from "../src/index.js";
 

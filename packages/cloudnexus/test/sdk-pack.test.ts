@@ -1,6 +1,6 @@
 // The package as published (packed, installed with npm outside the workspace, imported and required)
 // called against the Prism mock: the shared suite, with this API's calls.
-import { sdkPackage, sdkPackSuite } from "@repo/runtime/testing/sdk-suites";
+import { sdkPackage, sdkPackSuite } from "@repo/testkit/sdk-suites";
 
 const pkg = sdkPackage(new URL("..", import.meta.url).pathname);
 const example = (name: string) => pkg.spec.components.examples[name].value;

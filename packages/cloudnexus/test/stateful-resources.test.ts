@@ -1,7 +1,7 @@
 // The stateful mock (`startMock()` of cloudnexus/mock) keeps what the SDK creates, for every resource the
 // model infers from the spec, and Prism judges every answer: the shared suite.
-import { sdkPackage } from "@repo/runtime/testing/sdk-suites";
-import { statefulMockSuite } from "@repo/runtime/testing/stateful-suite";
+import { sdkPackage } from "@repo/testkit/sdk-suites";
+import { statefulMockSuite } from "@repo/testkit/stateful-suite";
 import { startMock } from "../src/mock.js";
 
 statefulMockSuite(sdkPackage(new URL("..", import.meta.url).pathname), { startMock, token: "cloudnexus_test_statefulSecret5Lw3" });

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binHarness } from "@repo/runtime/cli/testing";
+import { binHarness } from "@repo/testkit/bin-harness";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 const bin = new URL("../bin/cloudnode.js", import.meta.url).pathname;

@@ -1,4 +1,4 @@
-import { mockGlobalSetup } from "@repo/mock";
+import { mockGlobalSetup } from "@repo/mock-server/repo";
 
 // The shared mock of the example-driven suites (every operation with the spec's examples, the CLI, the
 // packed package) is the static one: each expects the spec's example whatever ran before it. Stateful

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { baseEnv } from "@repo/runtime/cli/testing";
+import { baseEnv } from "@repo/testkit/bin-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { model } from "../generated/model.js";
 import { startMock, type RunningMock } from "../src/mock.js";

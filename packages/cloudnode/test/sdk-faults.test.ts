@@ -1,6 +1,6 @@
 // The Cloudnode ApiClient (its real generated table) against a local server for the faults Prism
 // cannot produce: Cloudnode's flat error body and X-Response-Id, Retry-After, timeouts.
-import { reply, startFaultServer, type FaultServer } from "@repo/runtime/testing/fault-server";
+import { reply, startFaultServer, type FaultServer } from "@repo/mock-server/fault-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiClient, ServiceUnavailableError, TimeoutError } from "../src/index.js";
 

@@ -1,16 +1,16 @@
-// The sample generator (scripts/lib/samples.mjs) on a small spec that exercises what the two real specs
+// The sample generator (src/samples.ts) on a small spec that exercises what the two real specs
 // may not: query lists, header parameters, a body under `body` (a property clashes with a parameter),
 // a nested body (sent with --data), a parameter named like a global CLI flag, an anonymous operation.
 // curl and fetch samples run against Prism serving that spec; Python must send what curl sends.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startPrism, type RunningPrism } from "@repo/runtime/mock";
+import { startPrism, type RunningPrism } from "@repo/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "../../../scripts/lib/model.mjs";
-import { globalFlags } from "@repo/runtime/cli";
-import { CLI_GLOBAL_FLAGS, cliSample, curlSample, javascriptSample, pythonSample } from "../../../scripts/lib/samples.mjs";
-import { run } from "@repo/runtime/testing/run-program";
-import { fromCurl, fromPython } from "@repo/runtime/testing/sample-requests";
+import { buildModel } from "@repo/model/build";
+import { globalFlags, operationFlags } from "@repo/cli";
+import { cliSample, curlSample, javascriptSample, pythonSample } from "../src/samples.js";
+import { run } from "@repo/docs/run-program";
+import { fromCurl, fromPython } from "@repo/docs/sample-requests";
 
 const server = "https://api.example.test/v2";
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } } };
@@ -63,8 +63,8 @@ const doc = {
     },
   },
 };
-const model = buildModel("sample", doc, { specHash: "" }) as { operations: Array<{ operationId: string }> };
-const op = (id: string) => model.operations.find((o) => o.operationId === id);
+const model = buildModel("sample", doc, { specHash: "" });
+const op = (id: string) => model.operations.find((o) => o.operationId === id)!;
 const dir = fileURLToPath(new URL("../test-output/samples-generator/", import.meta.url));
 let prism: RunningPrism;
 
@@ -112,8 +112,14 @@ describe("samples of an answer that is not JSON", () => {
 });
 
 describe("CLI samples", () => {
-  it("know every global flag of the CLI (a parameter named like one gets a location prefix)", () => {
-    expect([...CLI_GLOBAL_FLAGS].sort()).toEqual(globalFlags.map((g) => g.flag).sort());
+  it("name every flag as the CLI does (a parameter named like a global flag gets a location prefix)", () => {
+    const globals = ["data", "wait", "out-file"].filter((flag) => globalFlags.some((g) => g.flag === flag));
+    expect(globals).toHaveLength(3);
+    for (const operation of model.operations) {
+      const known = new Set([...operationFlags(operation).map((f) => f.flag), ...globals]);
+      const used = [...cliSample(model, operation).matchAll(/ --([a-z0-9-]+)/g)].map((m) => m[1]!);
+      for (const flag of used) expect(known, `${operation.operationId}: --${flag}`).toContain(flag);
+    }
   });
 
   it.each([
@@ -129,8 +135,8 @@ describe("path examples that would leave their template", () => {
   it.each(["..", ".", ""])("an example %j fails the build, naming the operation and the parameter", (example) => {
     const things = doc.paths["/things/{id}"].put;
     const broken = { ...doc, paths: { "/things/{id}": { put: { ...things, parameters: [{ ...things.parameters[0], example }] } } } };
-    const brokenModel = buildModel("sample", broken, { specHash: "" }) as { operations: Array<{ operationId: string }> };
-    const replace = brokenModel.operations.find((o) => o.operationId === "things.replace");
+    const brokenModel = buildModel("sample", broken, { specHash: "" });
+    const replace = brokenModel.operations.find((o) => o.operationId === "things.replace")!;
     for (const sample of [curlSample, cliSample, pythonSample, javascriptSample]) {
       expect(() => sample(brokenModel, replace)).toThrow(`things.replace: the example of path parameter "id" is ${JSON.stringify(example)}`);
     }
@@ -139,7 +145,7 @@ describe("path examples that would leave their template", () => {
   it("any other value is encoded into its one segment", () => {
     const things = doc.paths["/things/{id}"].put;
     const odd = { ...doc, paths: { "/things/{id}": { put: { ...things, parameters: [{ ...things.parameters[0], example: "../a b/%2e" }] } } } };
-    const oddModel = buildModel("sample", odd, { specHash: "" }) as { operations: Array<{ operationId: string }> };
-    expect(curlSample(oddModel, oddModel.operations[0])).toContain(`${server}/things/..%2Fa%20b%2F%252e`);
+    const oddModel = buildModel("sample", odd, { specHash: "" });
+    expect(curlSample(oddModel, oddModel.operations[0]!)).toContain(`${server}/things/..%2Fa%20b%2F%252e`);
   });
 });

@@ -1,9 +1,9 @@
 // The site shows the code samples the SDK packages prove: each package's docs-samples suite runs the
-// samples scripts/lib/samples.mjs generates from the model against its own build and the mock, and the
+// samples src/samples.ts generates from the model against its own build and the mock, and the
 // page of every API carries exactly those (dist/<api>/code-samples.json, injected as x-codeSamples).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { codeSamples } from "../../../scripts/lib/samples.mjs";
+import { codeSamples } from "../src/samples.js";
 import { apis, builtApi } from "./helpers/built.js";
 
 describe.each(apis)("%s code samples", (api) => {

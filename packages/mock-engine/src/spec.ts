@@ -1,7 +1,11 @@
 // Reading the bundled spec: refs, the responses an operation declares, their examples and headers.
 // The engine answers from these, so what it says is what the spec says unless state says otherwise.
 
-export type Json = any;
+import { deref, rawOperation, type Json } from "@repo/model";
+
+// the spec helpers every package shares (@repo/model), under the names the engine uses
+export { allOfProperties as propertiesOf, deref, rawOperation } from "@repo/model";
+export type { Json };
 
 export interface SpecResponse {
   status: string;
@@ -12,30 +16,6 @@ export interface SpecResponse {
   contentType: string;
   headers: Record<string, Json>;
 }
-
-/** Follows local refs (`#/components/…`) until a non-ref node. */
-export function deref(doc: Json, node: Json): Json {
-  let current = node;
-  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
-    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
-    current = String(current.$ref)
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((object: Json, key) => object?.[key], doc);
-  }
-  return current;
-}
-
-/** Properties of an object schema, through refs and allOf. */
-export function propertiesOf(doc: Json, schema: Json): Record<string, Json> {
-  const node = deref(doc, schema ?? {}) ?? {};
-  const parts = [node, ...((node.allOf ?? []) as Json[]).map((part) => deref(doc, part))];
-  return Object.assign({}, ...parts.map((part) => part?.properties ?? {}));
-}
-
-/** The raw operation object of the bundle. */
-export const rawOperation = (doc: Json, method: string, path: string): Json => deref(doc, doc.paths?.[path])?.[method.toLowerCase()] ?? {};
 
 /** Every response an operation declares, with its JSON schema, examples and headers resolved. */
 export function responsesOf(doc: Json, method: string, path: string): SpecResponse[] {

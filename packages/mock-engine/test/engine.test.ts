@@ -1,7 +1,6 @@
 // The engine core without any server: the real CloudNexus and Cloudnode bundles and models, a fake
 // clock, and engine.handle() called directly.
-// @ts-expect-error plain ESM build script without types
-import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
+import { apiArtifacts } from "@repo/model/build";
 import { describe, expect, it } from "vitest";
 import { createEngine, FixtureError, type EngineModel, type EngineOptions } from "../src/index.js";
 

@@ -2,10 +2,8 @@
 // read, change or act on which stored resource, as a table of small inline specs; then the resources
 // the real CloudNexus model holds.
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM build script without types
-import { buildModel } from "../../../scripts/lib/model.mjs";
-// @ts-expect-error plain ESM build script without types
-import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
+import { buildModel } from "@repo/model/build";
+import { apiArtifacts } from "@repo/model/build";
 
 type Json = Record<string, any>;
 
@@ -298,7 +296,7 @@ describe("resource inference", () => {
   it("paginated lists are what the page rows assume", () => {
     // the page row above relies on pagination being detected; pin it so that row cannot pass vacuously
     const doc = { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: rows.find(([name]) => name.startsWith("filter: page"))![1].given.paths, components: { schemas } };
-    expect(buildModel("t", doc, { specHash: "x" }).operations[0].pagination).toMatchObject({ page: "page", pageSize: "page_size", items: "pages" });
+    expect(buildModel("t", doc, { specHash: "x" }).operations[0]!.pagination).toMatchObject({ page: "page", pageSize: "page_size", items: "pages" });
   });
 });
 
@@ -309,11 +307,11 @@ describe("the CloudNexus model", () => {
     expect(Object.keys(model.resources)).toEqual(
       expect.arrayContaining(["instances", "actions", "sshKeys", "regions", "plans", "images", "firewalls", "floatingIps"]),
     );
-    expect(model.resources.actions.action).toMatchObject({ status: "status", running: "in_progress", done: "completed" });
+    expect(model.resources.actions!.action).toMatchObject({ status: "status", running: "in_progress", done: "completed" });
   });
 
   it("lists an instance's actions as a sub-list of actions under instances", () => {
     const listActions = model.operations.find((operation: Json) => operation.operationId === "instances.listActions");
-    expect(listActions.mock).toMatchObject({ role: "subList", resource: "actions", parent: "instances" });
+    expect(listActions!.mock).toMatchObject({ role: "subList", resource: "actions", parent: "instances" });
   });
 });

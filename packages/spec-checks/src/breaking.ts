@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { apiCompare } from "api-smart-diff";
 import { parse as parseYaml } from "yaml";
-import { binPath, quietRedocly } from "../../../scripts/lib/run.mjs";
+import { binPath, quietRedocly } from "@repo/model/build";
 import type { Finding } from "./report.js";
 import { repoRoot } from "./repo.js";
 

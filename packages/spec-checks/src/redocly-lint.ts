@@ -2,7 +2,7 @@
 // project plugin in redocly-plugins/). Every problem counts, warnings included.
 import { spawnSync } from "node:child_process";
 import { isAbsolute, join, resolve } from "node:path";
-import { binPath, quietRedocly } from "../../../scripts/lib/run.mjs";
+import { binPath, quietRedocly } from "@repo/model/build";
 import type { Finding } from "./report.js";
 import { fromRoot, repoRoot } from "./repo.js";
 

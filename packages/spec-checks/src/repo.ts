@@ -1,12 +1,11 @@
 // Where the gates find things: the APIs of spec/ and their bundles, derived from the build's own paths.
 import { join, relative } from "node:path";
-import { apiArtifacts } from "../../../scripts/lib/artifacts.mjs";
-import { listApis, repoRoot, specFile, specRoot } from "../../../scripts/lib/paths.mjs";
+import { apiArtifacts, listApis, repoRoot, specFile, specRoot } from "@repo/model/build";
 
 export { listApis, repoRoot, specFile, specRoot };
 
 /**
- * The bundled spec of one API, built from spec/<api>/ by the build's own bundler (scripts/lib/artifacts.mjs),
+ * The bundled spec of one API, built from spec/<api>/ by the build's own bundler (@repo/model/build),
  * so the gates need no SDK package built first and cover every folder of spec/.
  */
 export const bundleFile = (api: string): string => apiArtifacts(api).bundleFile;

@@ -1,7 +1,7 @@
 // Fixture plumbing shared by the gate tests: bundle a fixture spec, write a mutated copy, read a bundle.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { redocly } from "../../../scripts/lib/run.mjs";
+import { redocly } from "@repo/model/build";
 import { bundleFile, fixture, outputDir } from "../src/repo.js";
 
 export type Doc = Record<string, any>;

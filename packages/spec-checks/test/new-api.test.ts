@@ -26,7 +26,7 @@ const env = {
   CI: "true",
 };
 const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-const newApi = (...args: string[]) => run(process.execPath, ["scripts/new-api.mjs", ...args]);
+const newApi = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/new-api.mjs", ...args]);
 const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
 const ok = (result: ReturnType<typeof run>) => expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-4000)).toBe(0);
 
@@ -102,7 +102,7 @@ describe("pnpm new-api <name>", () => {
     const gates = ["spec-lint", "security-lint", "examples", "portability", "sdk-packages"].map((gate) => `test/${gate}.test.ts`);
     ok(run(process.execPath, [join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs"), "run", ...gates], join(clone, "packages/spec-checks")));
     ok(run(process.execPath, [join(clone, "packages/docs/node_modules/vitest/vitest.mjs"), "run", "test/samples.test.ts"], join(clone, "packages/docs")));
-    const help = run(process.execPath, ["scripts/api.mjs", API, "--help"]);
+    const help = run(process.execPath, ["--import", "tsx", "scripts/api.mjs", API, "--help"]);
     ok(help);
     expect(help.stdout).toMatch(/projects\/create +Create a project/);
   }, 900_000);

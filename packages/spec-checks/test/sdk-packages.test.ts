@@ -12,9 +12,9 @@ import { listApis, packageDir, specFile } from "../src/repo.js";
 type Json = Record<string, any>;
 /** The manifest fields that make the package work; version, description and extra devDependencies are its own. */
 const MANIFEST_FIELDS = ["name", "license", "type", "sideEffects", "main", "module", "types", "bin", "exports", "files", "engines", "scripts", "peerDependencies", "peerDependenciesMeta", "dependencies"];
-/** The shared suites a test file of the template runs (`…Suite` imported from "@repo/runtime/testing/…"). */
+/** The shared suites a test file of the template runs (`…Suite` imported from "@repo/testkit/…" or "@repo/docs/…"). */
 const suitesOf = (source: string) =>
-  [...source.matchAll(/import \{([^}]+)\} from "@repo\/runtime\/testing\/[^"]+"/g)]
+  [...source.matchAll(/import \{([^}]+)\} from "@repo\/(?:testkit|docs)\/[^"]+"/g)]
     .flatMap((m) => m[1]!.split(",").map((name) => name.trim()))
     .filter((name) => name.endsWith("Suite"));
 

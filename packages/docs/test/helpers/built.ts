@@ -1,45 +1,21 @@
 // What the docs build wrote for each API: its bundle, the operation model built from it, its samples.
-import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-// The same model builder the SDK and CLI use (scripts/lib/model.mjs), run on the bundle the site ships.
-import { buildModel } from "../../../../scripts/lib/model.mjs";
+import { readFileSync } from "node:fs";
+// The same model builder the SDK and CLI use, run on the bundle the site ships.
+import type { ApiModel } from "@repo/model";
+import { buildModel, listApis } from "@repo/model/build";
+import type { CodeSample } from "../../src/samples.js";
 
-export interface CodeSample {
-  lang: string;
-  label: string;
-  source: string;
-}
-
-export interface ModelOperation {
-  operationId: string;
-  namespace: string | null;
-  name: string;
-  method: string;
-  path: string;
-  successStatus: string | null;
-  responses: Record<string, { hasBody: boolean }>;
-}
-
-export interface BuiltApi {
-  api: string;
-  title: string;
-  servers: string[];
-  env: { token: string; baseUrl: string };
-  operations: ModelOperation[];
-  samples: Record<string, CodeSample[]>;
-}
+/** An API as the docs build wrote it: its model (built again from the bundle the site ships) and samples. */
+export type BuiltApi = ApiModel & { samples: Record<string, CodeSample[]> };
 
 const dist = new URL("../../dist/", import.meta.url);
 
-/** Every API of spec/ (the landing page must list each). */
-export const apis: string[] = readdirSync(fileURLToPath(new URL("../../../../spec/", import.meta.url)), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+/** Every API of spec/, listed as the build lists them (the landing page must show each). */
+export const apis: string[] = listApis();
 
 export function builtApi(api: string): BuiltApi {
   const doc: unknown = JSON.parse(readFileSync(new URL(`${api}/openapi.json`, dist), "utf8"));
-  const model = buildModel(api, doc, { specHash: "" }) as Omit<BuiltApi, "samples">;
+  const model = buildModel(api, doc, { specHash: "" });
   const samples = JSON.parse(readFileSync(new URL(`${api}/code-samples.json`, dist), "utf8")) as BuiltApi["samples"];
   return { ...model, samples };
 }

@@ -1,0 +1,5 @@
+// What the CLI and the MCP server share of the client's internals (not re-exported to SDK users): the
+// checks of values before they reach a header or URL, pagination and the waiter.
+export { baseUrlProblem, headerValueProblem, pathValueProblem, withoutUserinfo } from "./checks.js";
+export { iterateItems, iteratePages } from "./pagination.js";
+export { describeTarget, waitUntilDone, type Call } from "./wait.js";

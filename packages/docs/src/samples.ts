@@ -1,0 +1,266 @@
+// Code samples of one operation (curl, TypeScript SDK, CLI, Python requests, JavaScript fetch), generated
+// from the operation model: its `exampleParams` (the spec's own examples) say what every sample sends.
+// The docs build injects them as `x-codeSamples`; each SDK package proves each one against its build and
+// the mock (@repo/testkit's docs-samples suite). The CLI sample names flags as the CLI does (@repo/cli).
+import { operationFlags, type OperationFlag } from "@repo/cli";
+import { commandName, type ApiModel, type ModelOperation } from "@repo/model";
+
+type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env">;
+type Op = ModelOperation;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/** The placeholder every sample uses for the caller's token; tests substitute a real one. */
+export const TOKEN_PLACEHOLDER = "<TOKEN>";
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A POSIX shell word: single-quoted unless it is plainly safe. */
+export const shellQuote = (text: string): string => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/** The header that carries the token for `op`, or null when the operation is anonymous or cookie-only. */
+function authHeader(model: Model, op: Op): [string, string] | null {
+  for (const name of op.security) {
+    const scheme = model.securitySchemes[name];
+    if (scheme?.type === "http" && /^bearer$/i.test(scheme.scheme ?? "")) return ["Authorization", `Bearer ${TOKEN_PLACEHOLDER}`];
+    if (scheme?.type === "http" && /^basic$/i.test(scheme.scheme ?? "")) return ["Authorization", `Basic ${TOKEN_PLACEHOLDER}`];
+    if (scheme?.type === "apiKey" && scheme.in === "header") return [scheme.name, TOKEN_PLACEHOLDER];
+  }
+  return null;
+}
+
+/**
+ * Splits the SDK params into path/query/header/cookie values and the JSON body. A path example the
+ * SDK would refuse ("", "." or "..": URL parsing resolves dot segments) fails the build, naming it.
+ */
+function splitParams(op: Op) {
+  const where = new Map<string, "path" | "query" | "header" | "cookie">(op.parameters.map((p) => [p.name, p.in]));
+  const split: { path: Json; query: Json; header: Json; cookie: Json; body: Json } = { path: {}, query: {}, header: {}, cookie: {}, body: undefined };
+  for (const [key, value] of Object.entries(op.exampleParams ?? {})) {
+    const location = where.get(key);
+    if (location === "path" && ["", ".", ".."].includes(scalarText(value))) {
+      throw new Error(`${op.operationId}: the example of path parameter "${key}" is ${JSON.stringify(value)}, which would send every sample to another path than ${op.path}; give it a real example in the spec.`);
+    }
+    if (location) split[location][key] = value;
+    else if (op.bodyMode === "body" && key === "body") split.body = value;
+    else if (op.bodyMode === "flat") (split.body ??= {})[key] = value;
+  }
+  if (op.requestBody?.required && split.body === undefined) split.body = {};
+  return split;
+}
+
+const scalarText = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
+
+/**
+ * The HTTP request every sample of `op` makes: method, full URL (first server + path + query), headers
+ * (token header first, then header parameters, then Content-Type) and the JSON body (or undefined).
+ */
+export function httpRequest(model: Model, op: Op) {
+  const { path, query, header, cookie, body } = splitParams(op);
+  const urlPath = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(scalarText(path[name])));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, scalarText(item));
+  }
+  const queryText = search.toString();
+  const headers: Array<[string, string]> = [];
+  const auth = authHeader(model, op);
+  if (auth) headers.push(auth);
+  for (const [key, value] of Object.entries(header)) headers.push([key, scalarText(value)]);
+  if (Object.keys(cookie).length) {
+    headers.push(["Cookie", Object.entries(cookie).map(([k, v]) => `${k}=${scalarText(v)}`).join("; ")]);
+  }
+  if (body !== undefined) headers.push(["Content-Type", op.requestBody?.contentType ?? "application/json"]);
+  // an answer that is not JSON is asked for by its media types, as the SDK does
+  if (answerOf(op) === "text" || answerOf(op) === "blob") headers.push(["Accept", op.successContentTypes.join(", ")]);
+  // an operation with its own server is sent there (a relative one is resolved against the API's)
+  const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
+  return {
+    method: op.method,
+    url: `${server}${urlPath}${queryText ? `?${queryText}` : ""}`,
+    baseUrl: server,
+    query: [...search.entries()],
+    headers,
+    body,
+  };
+}
+
+/** A JavaScript/TypeScript literal: JSON, with identifier keys unquoted, indented by two spaces. */
+function jsLiteral(value: unknown, indent = ""): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (!value.length) return "[]";
+    if (value.every((item) => item === null || typeof item !== "object")) return `[${value.map((v) => jsLiteral(v)).join(", ")}]`;
+    return `[\n${value.map((item) => `${inner}${jsLiteral(item, inner)},`).join("\n")}\n${indent}]`;
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (!entries.length) return "{}";
+    const key = (k: string) => (IDENTIFIER.test(k) ? k : JSON.stringify(k));
+    return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${jsLiteral(v, inner)},`).join("\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/** A Python literal (dict/list/str/int/bool/None), indented by four spaces. */
+function pyLiteral(value: unknown, indent = ""): string {
+  const inner = `${indent}    `;
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (Array.isArray(value)) {
+    if (!value.length) return "[]";
+    if (value.every((item) => item === null || typeof item !== "object")) return `[${value.map((v) => pyLiteral(v)).join(", ")}]`;
+    return `[\n${value.map((item) => `${inner}${pyLiteral(item, inner)},`).join("\n")}\n${indent}]`;
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value);
+    if (!entries.length) return "{}";
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pyLiteral(v, inner)},`).join("\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const hasResponseBody = (op: Op): boolean => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
+
+/** How a sample reads the answer: "json", "text" (CSV, YAML…), "blob" (PDF, bytes) or null (none). */
+export const answerOf = (op: Op): "json" | "text" | "blob" | null => op.parseAs ?? (hasResponseBody(op) ? "json" : null);
+
+/** Where the samples save a binary answer: the operation's name, with the extension of its media type. */
+export function downloadName(op: Pick<Op, "name" | "successContentTypes">): string {
+  const type = String(op.successContentTypes?.[0] ?? "").split(";")[0]!.trim().toLowerCase();
+  const known: Record<string, string> = { "application/pdf": "pdf", "application/zip": "zip", "application/gzip": "gz", "image/png": "png", "image/jpeg": "jpg" };
+  return `${op.name}.${known[type] ?? "bin"}`;
+}
+
+export function curlSample(model: Model, op: Op): string {
+  const request = httpRequest(model, op);
+  const lines = [`curl${request.method === "GET" ? "" : ` -X ${request.method}`} ${shellQuote(request.url)}`];
+  for (const [name, value] of request.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (request.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(request.body, null, 2))}`);
+  return lines.join(" \\\n  ");
+}
+
+/** `client.instances.list` or, for an operationId without a namespace, `client.check`. */
+const sdkCall = (op: Op): string => (op.namespace ? `client.${op.namespace}.${op.name}` : `client.${op.name}`);
+
+export function typescriptSample(model: Model, op: Op): string {
+  const params = op.exampleParams ?? {};
+  const args = Object.keys(params).length ? jsLiteral(params) : "";
+  const token = authHeader(model, op) ? JSON.stringify(TOKEN_PLACEHOLDER) : "";
+  // long-running work: the sample waits for it (the action completed, the instance running)
+  const call = `await ${sdkCall(op)}(${args})${op.wait ? ".wait()" : ""};`;
+  return [
+    `import { ApiClient } from ${JSON.stringify(model.api)};`,
+    "",
+    `const client = new ApiClient(${token});`,
+    ...(answerOf(op) ? [`const result = ${call}`, "console.log(result);"] : [call]),
+    "",
+  ].join("\n");
+}
+
+/** Does the CLI read this flag's value as plain text (string, number, boolean)? Else it takes JSON. */
+const isPlainKind = (kind: OperationFlag["kind"] | undefined): boolean => kind === "string" || kind === "integer" || kind === "number" || kind === "boolean";
+
+/** The CLI's flag of every parameter (`param:<name>`) and body property (`body:<name>`), as the CLI names them. */
+function cliFlags(op: Op): Map<string, OperationFlag> {
+  return new Map(operationFlags(op).map((flag) => [`${flag.in === "body" ? "body" : "param"}:${flag.key}`, flag]));
+}
+
+export function cliSample(model: Model, op: Op): string {
+  const { path, query, header, cookie, body } = splitParams(op);
+  const flags = cliFlags(op);
+  const options: string[] = [];
+  for (const [key, value] of Object.entries({ ...path, ...query, ...header, ...cookie })) {
+    const flag = flags.get(`param:${key}`)!;
+    const items = Array.isArray(value) ? value : [value];
+    const plain = isPlainKind(Array.isArray(value) ? flag.itemKind : flag.kind);
+    for (const item of items) options.push(`--${flag.flag} ${shellQuote(plain ? scalarText(item) : JSON.stringify(item))}`);
+  }
+  if (body !== undefined) {
+    // Scalar fields (and lists of scalars) read best as flags; anything nested goes as one JSON --data.
+    const asFlags =
+      op.bodyMode === "flat" &&
+      Object.entries(body as Record<string, unknown>).every(([key, value]) => {
+        const flag = flags.get(`body:${key}`);
+        return Array.isArray(value) ? value.length > 0 && isPlainKind(flag?.itemKind) : isPlainKind(flag?.kind);
+      });
+    if (asFlags) {
+      for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+        for (const item of Array.isArray(value) ? value : [value]) options.push(`--${flags.get(`body:${key}`)!.flag} ${shellQuote(scalarText(item))}`);
+      }
+    } else {
+      options.push(`--data ${shellQuote(JSON.stringify(body))}`);
+    }
+  }
+  if (op.wait) options.push("--wait");
+  if (answerOf(op) === "blob") options.push(`--out-file ${downloadName(op)}`);
+  const command = [`${model.api} ${commandName(op)}`, ...options].join(" \\\n  ");
+  return authHeader(model, op) ? `export ${model.env.token}=${shellQuote(TOKEN_PLACEHOLDER)}\n${command}` : command;
+}
+
+export function pythonSample(model: Model, op: Op): string {
+  const request = httpRequest(model, op);
+  const headers = Object.fromEntries(request.headers.filter(([name]) => !(request.body !== undefined && name === "Content-Type")));
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of request.query) params[key] = key in params ? [params[key]].flat().concat(value) : value;
+  const url = request.url.split("?")[0];
+  const args = [JSON.stringify(url)];
+  if (Object.keys(headers).length) args.push(`headers=${pyLiteral(headers, "    ")}`);
+  if (Object.keys(params).length) args.push(`params=${pyLiteral(params, "    ")}`);
+  if (request.body !== undefined) args.push(`json=${pyLiteral(request.body, "    ")}`);
+  return [
+    "import requests",
+    "",
+    `response = requests.${request.method.toLowerCase()}(`,
+    ...args.map((arg) => `    ${arg},`),
+    ")",
+    "response.raise_for_status()",
+    ...({
+      json: ["print(response.json())"],
+      text: ["print(response.text)"],
+      blob: [`with open(${JSON.stringify(downloadName(op))}, "wb") as file:`, "    file.write(response.content)"],
+    } as Record<string, string[]>)[answerOf(op) ?? "none"] ?? ["print(response.status_code)"],
+    "",
+  ].join("\n");
+}
+
+export function javascriptSample(model: Model, op: Op): string {
+  const request = httpRequest(model, op);
+  const init = [`  method: ${JSON.stringify(request.method)},`];
+  if (request.headers.length) init.push(`  headers: ${jsLiteral(Object.fromEntries(request.headers), "  ")},`);
+  if (request.body !== undefined) init.push(`  body: JSON.stringify(${jsLiteral(request.body, "  ")}),`);
+  return [
+    `const response = await fetch(${JSON.stringify(request.url)}, {`,
+    ...init,
+    "});",
+    "if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);",
+    ...({
+      json: ["console.log(await response.json());"],
+      text: ["console.log(await response.text());"],
+      blob: ["const bytes = new Uint8Array(await response.arrayBuffer());", 'console.log(bytes.length, "bytes");'],
+    } as Record<string, string[]>)[answerOf(op) ?? "none"] ?? ["console.log(response.status);"],
+    "",
+  ].join("\n");
+}
+
+/** One sample of an operation, as Redoc's `x-codeSamples` holds it. */
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+/** The label of each sample, in the order the reference shows them (redocly.yaml lists the same tabs). */
+export const SAMPLE_LABELS = ["curl", "TypeScript SDK", "CLI", "Python", "JavaScript"] as const;
+
+/** The `x-codeSamples` of one operation, in the order of SAMPLE_LABELS. */
+export function codeSamples(model: Model, op: Op): CodeSample[] {
+  return [
+    { lang: "Shell", label: "curl", source: curlSample(model, op) },
+    { lang: "TypeScript", label: "TypeScript SDK", source: typescriptSample(model, op) },
+    { lang: "Shell", label: "CLI", source: cliSample(model, op) },
+    { lang: "Python", label: "Python", source: pythonSample(model, op) },
+    { lang: "JavaScript", label: "JavaScript", source: javascriptSample(model, op) },
+  ];
+}

@@ -1,0 +1,42 @@
+// The SDK params of a call built from the spec's examples, which docs samples, CLI tests and the SDK's
+// every-operation test all start from.
+import type { Json, ModelOperation } from "../api-model.js";
+import { deref } from "../schema.js";
+
+/** The first example a spec gives for a parameter or schema: `example`, `examples`, `default`, `enum[0]`. */
+function firstExample(doc: Json, node: Json): Json {
+  if (!node) return undefined;
+  if (node.example !== undefined) return node.example;
+  if (node.examples && typeof node.examples === "object") {
+    const first = Array.isArray(node.examples) ? node.examples[0] : Object.values(node.examples)[0];
+    if (first !== undefined) return Array.isArray(node.examples) ? first : deref(doc, first).value;
+  }
+  if (node.schema) return firstExample(doc, deref(doc, node.schema));
+  if (node.default !== undefined) return node.default;
+  return node.enum?.[0];
+}
+
+/**
+ * The SDK `params` of a call built from the spec's examples: every required parameter (the
+ * idempotency key aside: the SDK sends one) and the request body example, flat or under `body`.
+ * Docs samples, CLI tests and the SDK's every-operation test all start from it.
+ */
+export function exampleParams(
+  doc: Json,
+  rawParameters: readonly Json[],
+  media: Json,
+  operation: Pick<ModelOperation, "bodyMode" | "idempotencyHeader">,
+): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const raw of rawParameters) {
+    const param = deref(doc, raw);
+    if (!param.required || param.name === operation.idempotencyHeader) continue;
+    params[param.name] = firstExample(doc, param) ?? null;
+  }
+  if (operation.bodyMode) {
+    const body = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {})) ?? {};
+    if (operation.bodyMode === "flat") Object.assign(params, body);
+    else params.body = body;
+  }
+  return params;
+}

@@ -1,0 +1,13 @@
+// @repo/model/build: spec → bundle → model → generated files, for build scripts and tests (Node only).
+export { apiArtifacts, inputStamp, type ApiArtifacts } from "./artifacts.js";
+export { authOf, buildModel } from "./build-model.js";
+export { bundleSpec, specHash } from "./bundle.js";
+export { cliModel, cliModelSource, packShared } from "./cli-model.js";
+export { errorShape } from "./error-shape.js";
+export { generateSdkSources } from "./generate.js";
+export { operationTable } from "./operation-table.js";
+export { checkPathTemplate } from "./path-template.js";
+export { binPath, quietRedocly, redocly } from "./redocly.js";
+export { typesOf } from "./typescript-types.js";
+export { runMain, UsageError } from "./usage-error.js";
+export { assertApi, listApis, repoRoot, specFile, specRoot } from "./workspace.js";

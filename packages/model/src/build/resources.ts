@@ -1,0 +1,158 @@
+// Resource inference: which operations of a spec read and change which stored resources, so the
+// stateful mock can keep state without a line of per-API code. The rules (ARCHITECTURE.md has the table):
+//   collection  GET /things (a list answer) and/or POST /things           → list, create of `things`
+//   item        /things/{key} GET, PATCH/PUT, DELETE                      → get, update, delete
+//   sub-list    GET /things/{key}/others listing another resource's items → that resource, narrowed to the parent
+//   action      an operation under /things/{key} (or its DELETE) answering an `x-action-object` schema
+//               → starts an action on the thing; its `x-effect` applies when the action completes
+//   effect      any other operation under /things/{key} with an `x-effect` → applied at once
+//   example     everything else: the spec's own example answer
+// Filters: a list's query parameter names a field of its items (same name, name + "s" for an array,
+// `a_b` for `a.b`), unless `x-filter` names the field; page and page-size parameters paginate.
+import type { Json, MockRole, ResourceModel } from "../api-model.js";
+import { allOfProperties, deref } from "../schema.js";
+import type { DraftOperation } from "./build-model.js";
+
+const isTemplate = (segment: string): boolean => /^\{[^}]+\}$/.test(segment);
+const json = (doc: Json, response: Json): Json => deref(doc, response ?? {})?.content?.["application/json"]?.schema;
+
+/** The schema a $ref names (kept as the identity of a resource's items), or the inline schema. */
+const refOf = (schema: Json): string | null => (schema && typeof schema.$ref === "string" ? schema.$ref : null);
+
+const properties = allOfProperties;
+
+/** The items of a list answer: a bare array, or the one array property of an object. */
+function listItems(doc: Json, schema: Json): { items: Json; key: string | null } | null {
+  const node = deref(doc, schema ?? {});
+  if (node.type === "array") return { items: node.items, key: null };
+  const arrays = Object.entries(properties(doc, node)).filter(([, s]) => deref(doc, s).type === "array");
+  return arrays.length === 1 ? { items: arrays[0]![1].items ?? deref(doc, arrays[0]![1]).items, key: arrays[0]![0] } : null;
+}
+
+const successOf = (op: Json): string => Object.keys(op.responses ?? {}).find((status) => /^2\d\d$/.test(status)) ?? "";
+
+/** Field of `schema` that a list query parameter filters on, or null. */
+function filterField(doc: Json, itemSchema: Json, param: Json): string | null {
+  if (typeof param["x-filter"] === "string") return param["x-filter"];
+  const props = properties(doc, itemSchema);
+  if (props[param.name]) return param.name;
+  if (props[`${param.name}s`] && deref(doc, props[`${param.name}s`]).type === "array") return `${param.name}s`;
+  const split = param.name.lastIndexOf("_");
+  if (split > 0) {
+    const [outer, inner] = [param.name.slice(0, split), param.name.slice(split + 1)];
+    if (props[outer] && properties(doc, props[outer])[inner]) return `${outer}.${inner}`;
+  }
+  return null;
+}
+
+/**
+ * Infers the resources of a bundled spec from its paths. `operations` is the model's operation list
+ * (operationId, method, path, parameters, pagination); the result is stored in model.json as
+ * `resources` (what is stored) and `mock` (what each operation does to it).
+ */
+export function inferResources(
+  doc: Json,
+  operations: readonly DraftOperation[],
+): { resources: Record<string, ResourceModel>; mock: Record<string, MockRole> } {
+  const byPath = new Map<string, { op: DraftOperation; raw: Json }>();
+  for (const op of operations) {
+    const raw = deref(doc, doc.paths[op.path])[op.method.toLowerCase()];
+    byPath.set(`${op.method} ${op.path}`, { op, raw });
+  }
+  const find = (method: string, path: string) => byPath.get(`${method} ${path}`);
+
+  const actionRefs = new Set(
+    Object.entries(doc.components?.schemas ?? {})
+      .filter(([, schema]) => (schema as Json)["x-action-object"])
+      .map(([name]) => `#/components/schemas/${name}`),
+  );
+
+  // 1. collections and their item paths
+  const resources: Record<string, ResourceModel> = {};
+  const paths = Object.keys(doc.paths ?? {});
+  for (const path of paths) {
+    const segments = path.split("/");
+    if (isTemplate(segments.at(-1) ?? "") || segments.slice(1).some(isTemplate)) continue;
+    const list = find("GET", path);
+    const create = find("POST", path);
+    const listShape = list ? listItems(doc, json(doc, list.raw.responses?.[successOf(list.raw)])) : null;
+    const created = create ? json(doc, create.raw.responses?.[successOf(create.raw)]) : null;
+    const itemSchema = listShape?.items ?? created;
+    if (!itemSchema || (!listShape && !create)) continue;
+    const itemPath = paths.find((p) => p.startsWith(`${path}/`) && p.split("/").length === segments.length + 1 && isTemplate(p.split("/").at(-1) ?? ""));
+    const keyParam = itemPath ? itemPath.split("/").at(-1)!.slice(1, -1) : null;
+    const props = properties(doc, itemSchema);
+    const keyField = keyParam && props[keyParam] ? keyParam : "id";
+    const name = (list ?? create)!.op.namespace ?? path.split("/").at(-1) ?? path;
+    resources[name] = {
+      collection: path,
+      item: itemPath ?? null,
+      keyParam,
+      keyField,
+      schema: refOf(itemSchema),
+      listKey: listShape?.key ?? null,
+      action: actionRefs.has(refOf(itemSchema) ?? "") ? doc.components.schemas[refOf(itemSchema)!.split("/").at(-1)!]["x-action-object"] : null,
+    };
+  }
+  const byItemPath = new Map<string, string>(Object.entries(resources).flatMap(([name, r]) => (r.item ? [[r.item, name] as const] : [])));
+  const bySchema = new Map<string, string>(Object.entries(resources).flatMap(([name, r]) => (r.schema ? [[r.schema, name] as const] : [])));
+  const actionResource = Object.entries(resources).find(([, r]) => r.action)?.[0] ?? null;
+
+  /** The item path that `path` is, or lies under: /instances/{id}/actions/stop → /instances/{id}. */
+  const ownerOf = (path: string): { resource: string; itemPath: string } | null => {
+    const segments = path.split("/");
+    for (let end = segments.length; end > 1; end--) {
+      const prefix = segments.slice(0, end).join("/");
+      const resource = byItemPath.get(prefix);
+      if (resource) return { resource, itemPath: prefix };
+    }
+    return null;
+  };
+
+  // 2. what each operation does
+  const mock: Record<string, MockRole> = {};
+  for (const { op, raw } of byPath.values()) {
+    const effect = raw["x-effect"] ?? null;
+    const auth = raw["x-mock-auth"] ?? null;
+    const answer = json(doc, raw.responses?.[successOf(raw)]);
+    const answersAction = actionRefs.has(refOf(answer) ?? "");
+    const base = { ...(effect ? { effect } : {}), ...(auth ? { auth } : {}) };
+    const collection = Object.entries(resources).find(([, r]) => r.collection === op.path)?.[0];
+    const owner = ownerOf(op.path);
+    if (collection && op.method === "GET" && listItems(doc, answer)) {
+      mock[op.operationId] = { role: "list", resource: collection, filters: filters(doc, resources[collection]!, op, raw), ...base };
+    } else if (collection && op.method === "POST") {
+      mock[op.operationId] = { role: "create", resource: collection, ...base };
+    } else if (owner && owner.itemPath === op.path && op.method === "GET") {
+      mock[op.operationId] = { role: "get", resource: owner.resource, ...base };
+    } else if (owner && owner.itemPath === op.path && (op.method === "PATCH" || op.method === "PUT")) {
+      mock[op.operationId] = { role: "update", resource: owner.resource, ...base };
+    } else if (owner && owner.itemPath === op.path && op.method === "DELETE" && !answersAction) {
+      mock[op.operationId] = { role: "delete", resource: owner.resource, ...base };
+    } else if (owner && answersAction) {
+      mock[op.operationId] = { role: "action", resource: owner.resource, actions: actionResource, ...base };
+    } else if (owner && op.method === "GET" && listItems(doc, answer) && bySchema.has(refOf(listItems(doc, answer)!.items) ?? "")) {
+      const listed = bySchema.get(refOf(listItems(doc, answer)!.items)!)!;
+      mock[op.operationId] = { role: "subList", resource: listed, parent: owner.resource, filters: filters(doc, resources[listed]!, op, raw), ...base };
+    } else if (owner && effect) {
+      mock[op.operationId] = { role: "effect", resource: owner.resource, ...base };
+    } else {
+      mock[op.operationId] = { role: "example", ...base };
+    }
+  }
+  return { resources, mock };
+}
+
+/** Query parameters of a list that filter its items: { param: field path }; pagination excluded. */
+function filters(doc: Json, resource: ResourceModel, op: DraftOperation, raw: Json): Record<string, string> {
+  const itemSchema = resource.schema ? { $ref: resource.schema } : null;
+  const out: Record<string, string> = {};
+  const rawParams = [...(deref(doc, doc.paths[op.path]).parameters ?? []), ...(raw.parameters ?? [])].map((p: Json) => deref(doc, p));
+  for (const param of rawParams) {
+    if (param.in !== "query" || [op.pagination?.page, op.pagination?.pageSize].includes(param.name)) continue;
+    const field = itemSchema ? filterField(doc, itemSchema, param) : null;
+    if (field) out[param.name] = field;
+  }
+  return out;
+}
+
