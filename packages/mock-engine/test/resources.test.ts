@@ -1,4 +1,4 @@
-// Resource inference (scripts/lib/resources.mjs, through buildModel): which operations list, create,
+// Resource inference (@repo/model/build: resources.ts, through buildModel): which operations list, create,
 // read, change or act on which stored resource, as a table of small inline specs; then the resources
 // the real CloudNexus model holds.
 import { describe, expect, it } from "vitest";

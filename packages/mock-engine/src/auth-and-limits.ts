@@ -1,0 +1,80 @@
+// Who is asking and how often: the request's credential, the `tokens` check, x-mock-auth patches per
+// security scheme, and rate limiting per credential (X-RateLimit-* values, a 429 with Retry-After).
+import { error, ok, successResponse } from "./answers.js";
+import type { OperationModel } from "./model.js";
+import { clone, exampleOf } from "./spec.js";
+import type { Context, EngineOptions, EngineRequest, EngineResponse, Env, RateLimitOptions } from "./state.js";
+
+/** The security scheme the request's credential belongs to, and the credential itself. */
+export function credentialOf(env: Env, op: OperationModel, headers: EngineRequest["headers"]): { scheme: string; value: string } | undefined {
+  for (const scheme of op.security) {
+    const definition = env.model.securitySchemes[scheme];
+    if (!definition) continue;
+    if (definition.type === "http" && /^bearer$/i.test(definition.scheme ?? "")) {
+      const match = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? "");
+      if (match) return { scheme, value: match[1]!.trim() };
+    } else if (definition.type === "apiKey" && definition.in === "header") {
+      const value = headers[String(definition.name).toLowerCase()];
+      if (value) return { scheme, value };
+    } else if (definition.type === "apiKey" && definition.in === "cookie") {
+      const cookie = (headers.cookie ?? "").split(/;\s*/).find((part) => part.startsWith(`${definition.name}=`));
+      if (cookie) return { scheme, value: cookie.slice(String(definition.name).length + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** With `tokens`, a secured operation refuses any credential but those (and none at all). */
+export const refused = (env: Env, op: OperationModel, credential: string | undefined): boolean =>
+  Boolean(op.security.length && env.options.tokens && !(credential !== undefined && env.options.tokens.includes(credential)));
+
+/** The spec's example answer, patched by `x-mock-auth` for the scheme that authenticated the request. */
+export function exampleAnswer(env: Env, ctx: Context): EngineResponse {
+  const body = clone(successResponse(env, ctx.operation)?.examples[0]?.[1]);
+  const patch = ctx.scheme ? ctx.operation.mock?.auth?.[ctx.scheme] : undefined;
+  return ok(env, ctx, patch && body && typeof body === "object" ? { ...body, ...clone(patch) } : body);
+}
+
+const configured = (options: EngineOptions): RateLimitOptions | undefined =>
+  typeof options.rateLimit === "number" ? { limit: options.rateLimit } : options.rateLimit;
+
+/** Per engine: the spec's example X-RateLimit-Limit, looked up once (null: the spec declares none). */
+const specLimits = new WeakMap<Env, number | null>();
+
+function rateHeaderExample(env: Env, which: string): number | undefined {
+  for (const list of env.responses.values())
+    for (const response of list)
+      for (const [name, header] of Object.entries(response.headers))
+        if (new RegExp(`ratelimit-${which}$`, "i").test(name)) return Number(exampleOf(env.doc, header));
+  return undefined;
+}
+
+function specLimit(env: Env): number | null {
+  let limit = specLimits.get(env);
+  if (limit === undefined) specLimits.set(env, (limit = rateHeaderExample(env, "limit") ?? null));
+  return limit;
+}
+
+/** Counts the request in its credential's window; the configured limit, else the spec's example one. */
+export function takeRate(env: Env, credential: string): Context["rate"] {
+  const rateLimit = configured(env.options);
+  const limit = rateLimit?.limit ?? specLimit(env) ?? undefined;
+  if (limit === undefined) return undefined;
+  const windowMs = (rateLimit?.window ?? 60) * 1000;
+  const time = env.now();
+  let window = env.state.windows.get(credential);
+  if (!window || time - window.start >= windowMs) env.state.windows.set(credential, (window = { start: time, used: 0 }));
+  window.used++;
+  // without a configured limit the count only informs; it never refuses (a test suite may be busy)
+  return { limit, remaining: rateLimit ? limit - window.used : Math.max(0, limit - window.used), reset: window.start + windowMs };
+}
+
+/** The 429 of a request over the configured limit (it sets the context's Retry-After); else undefined. */
+export function rateLimited(env: Env, ctx: Context): EngineResponse | undefined {
+  const rateLimit = configured(env.options);
+  if (!(ctx.rate && rateLimit && ctx.rate.remaining < 0)) return undefined;
+  ctx.retryAfter = Math.max(1, Math.ceil((ctx.rate.reset - env.now()) / 1000));
+  // the example's message names the spec's limit and wait; this one names the configured ones
+  const message = `Rate limit of ${ctx.rate.limit} requests per ${rateLimit.window ?? 60} seconds exceeded; retry in ${ctx.retryAfter} seconds.`;
+  return error(env, ctx, 429, message);
+}

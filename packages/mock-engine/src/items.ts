@@ -1,0 +1,67 @@
+// One stored item at a time: create (what was sent, a new key, defaults and the example for the rest),
+// get, update, delete, and an x-effect applied at once.
+import { startAction } from "./actions.js";
+import { itemAnswer, notFound, ok, successResponse } from "./answers.js";
+import { applyFields, resolveEffect } from "./effects.js";
+import { clone, deref, propertiesOf } from "./spec.js";
+import type { Context, EngineResponse, Env, Item } from "./state.js";
+import { find, forget, isDateTime, keyOf, newKey, resourceSchema, singular } from "./store.js";
+
+export function create(env: Env, ctx: Context, name: string): EngineResponse {
+  const { doc, model, state } = env;
+  const resource = model.resources[name]!;
+  const base = clone(successResponse(env, ctx.operation)?.examples[0]?.[1]) ?? {};
+  const item: Item = {};
+  const body = ctx.body && typeof ctx.body === "object" ? ctx.body : {};
+  const sendable = propertiesOf(doc, ctx.operation.requestBody?.schema ?? {});
+  for (const [field, raw] of Object.entries(propertiesOf(doc, resourceSchema(resource)))) {
+    const schema = deref(doc, raw);
+    const types = [schema?.type].flat();
+    if (field === resource.keyField) item[field] = newKey(env, name, String(base[field] ?? `${singular(name)}_`));
+    else if (body[field] !== undefined) item[field] = clone(body[field]);
+    else if (isDateTime(schema) && base[field] !== null) item[field] = new Date(env.now()).toISOString();
+    else if (schema?.default !== undefined) item[field] = clone(schema.default);
+    // a field the client could have sent but did not: empty, not the example's (its tags, its instances)
+    else if (field in sendable && types.includes("array")) item[field] = [];
+    else if (field in sendable && types.includes("null")) item[field] = null;
+    else if (base[field] !== undefined) item[field] = base[field];
+  }
+  const effect = ctx.operation.mock?.effect;
+  if (effect?.while) applyFields(item, { set: resolveEffect(effect, ctx).while! });
+  state.store[name]!.unshift(item);
+  if (effect?.action) startAction(env, undefined, name, keyOf(resource, item), resolveEffect(effect, ctx), effect.action);
+  else if (effect) applyFields(item, resolveEffect(effect, ctx));
+  return ok(env, ctx, clone(item));
+}
+
+export function get(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
+  const item = find(env, name, key);
+  return item ? itemAnswer(env, ctx, name, item) : notFound(env, ctx, name, key);
+}
+
+/** Changes the fields of the item the body names; never its key, never a field the schema lacks. */
+export function update(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
+  const item = find(env, name, key);
+  if (!item) return notFound(env, ctx, name, key);
+  const resource = env.model.resources[name]!;
+  const fields = propertiesOf(env.doc, resourceSchema(resource));
+  for (const [field, value] of Object.entries(ctx.body ?? {})) if (field in fields && field !== resource.keyField) item[field] = clone(value);
+  return itemAnswer(env, ctx, name, item);
+}
+
+export function remove(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
+  const item = find(env, name, key);
+  if (!item) return notFound(env, ctx, name, key);
+  forget(env, name, item);
+  return itemAnswer(env, ctx, name, item);
+}
+
+/** An operation with an x-effect but no action object: the effect applies now. */
+export function applyEffect(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
+  const item = find(env, name, key);
+  if (!item) return notFound(env, ctx, name, key);
+  const effect = resolveEffect(ctx.operation.mock?.effect ?? {}, ctx);
+  if (effect.delete) forget(env, name, item);
+  else applyFields(item, effect);
+  return itemAnswer(env, ctx, name, item);
+}

@@ -1,0 +1,54 @@
+// The stored items: found by key, given fresh keys that match the key schema, and removed together
+// with every reference the other resources hold to them.
+import type { ResourceModel } from "./model.js";
+import { stringFor } from "./random.js";
+import { deref, propertiesOf, type Json } from "./spec.js";
+import type { Env, Item } from "./state.js";
+
+export const isDateTime = (schema: Json) => schema?.format === "date-time";
+/** `instances` → `instance`, `policies` → `policy`: for messages and key prefixes. */
+export const singular = (name: string) => name.replace(/ies$/, "y").replace(/s$/, "");
+
+export const resourceSchema = (resource: ResourceModel) => (resource.schema ? { $ref: resource.schema } : {});
+export const keyOf = (resource: ResourceModel, item: Item) => String(item[resource.keyField]);
+export const keySchema = (env: Env, resource: ResourceModel) => deref(env.doc, propertiesOf(env.doc, resourceSchema(resource))[resource.keyField] ?? {});
+
+export function find(env: Env, name: string, key: string | undefined): Item | undefined {
+  const resource = env.model.resources[name]!;
+  return (env.state.store[name] ?? []).find((item) => keyOf(resource, item) === key);
+}
+
+/** A fresh key for `resource`, matching its key schema's pattern and unused. */
+export function newKey(env: Env, name: string, fallback: string): string {
+  const { model, state } = env;
+  const resource = model.resources[name]!;
+  const schema = keySchema(env, resource);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const key = stringFor(state.random, schema.pattern, schema, `${fallback}${attempt || ""}`);
+    if (!(state.store[name] ?? []).some((item) => keyOf(resource, item) === key)) return key;
+  }
+  return `${fallback}${Math.floor(state.random() * 1e9)}`;
+}
+
+/**
+ * Removes an item, and every reference to it from the other resources' items: a field holding its
+ * key becomes null (where the schema allows null), an array of keys loses it. So a deleted instance
+ * leaves its floating IPs unassigned and its firewalls detached, as the real API does.
+ */
+export function forget(env: Env, name: string, item: Item): void {
+  const { doc, model, state } = env;
+  const resource = model.resources[name]!;
+  const key = keyOf(resource, item);
+  state.store[name] = state.store[name]!.filter((other) => other !== item);
+  for (const [otherName, other] of Object.entries(model.resources)) {
+    if (otherName === name || other.action) continue; // actions keep naming what they worked on
+    const props = propertiesOf(doc, resourceSchema(other));
+    for (const stored of state.store[otherName] ?? []) {
+      for (const [field, value] of Object.entries(stored)) {
+        if (field === other.keyField) continue;
+        if (value === key && [deref(doc, props[field])?.type].flat().includes("null")) stored[field] = null;
+        else if (Array.isArray(value) && value.includes(key)) stored[field] = value.filter((entry) => entry !== key);
+      }
+    }
+  }
+}
