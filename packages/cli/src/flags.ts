@@ -1,5 +1,5 @@
 // The flags of a command, derived from its operation: one per parameter and per top-level body property.
-import type { CliModel, JsonSchema, CliOperation } from "@repo/model";
+import { asSchemas, isJsonBody, isRecord, objectShape, type CliModel, type CliOperation, type JsonSchema } from "@repo/model";
 
 /** How a flag's text turns into a value. "json" takes JSON text (objects, unions, anything untyped). */
 export type FlagKind = "string" | "integer" | "number" | "boolean" | "array" | "json";
@@ -95,29 +95,6 @@ export function kindOf(schema: JsonSchema): FlagKind {
 }
 
 /**
- * The top-level properties of an object schema (merged through allOf) and the names it requires. A
- * oneOf/anyOf of objects (a discriminated union) has every member's properties, requires what all
- * members require, and its discriminator takes any member's value (the whole body is validated against
- * the schema before it is sent).
- */
-export function objectShape(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
-  const parts = [schema, ...asSchemas(schema.allOf)];
-  const union = unionShape(asSchemas(schema.oneOf ?? schema.anyOf));
-  if (!union && !parts.some((part) => part.type === "object" || isRecord(part.properties))) return null;
-  const properties: Record<string, JsonSchema> = { ...union?.properties };
-  const required = new Set<string>(union?.required);
-  for (const part of parts) {
-    if (isRecord(part.properties)) Object.assign(properties, part.properties);
-    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") required.add(name);
-  }
-  return { properties, required };
-}
-
-/** Is the body sent as JSON (so its properties can be flags)? */
-export const isJsonBody = (operation: CliOperation): boolean =>
-  Boolean(operation.requestBody && /json/i.test(operation.requestBody.contentType ?? "application/json"));
-
-/**
  * Every flag of an operation: parameters first, then the JSON body's top-level (writable) properties.
  * Header parameters the client sets itself (Accept, Content-Type…) are not in the model
  * (scripts/lib/protocol-headers.mjs), so they are no flags either.
@@ -148,33 +125,4 @@ export function operationFlags(operation: CliOperation): OperationFlag[] {
     }
   }
   return flags;
-}
-
-/** The members' properties merged (a const or enum of each joined into one enum); null unless all are objects. */
-function unionShape(members: JsonSchema[]): { properties: Record<string, JsonSchema>; required: Set<string> } | null {
-  const shapes = members.map(objectShape).filter((shape) => shape !== null);
-  if (!shapes.length || shapes.length !== members.length) return null;
-  const values = (schema: JsonSchema): unknown[] | undefined => ("const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined);
-  const properties: Record<string, JsonSchema> = {};
-  for (const shape of shapes) {
-    for (const [name, schema] of Object.entries(shape.properties)) {
-      const seen = properties[name];
-      const [a, b] = [seen && values(seen), values(schema)];
-      if (!seen) properties[name] = schema;
-      else if (a && b) {
-        const { const: _one, ...rest } = seen;
-        properties[name] = { ...rest, enum: [...new Set([...a, ...b])] };
-      }
-    }
-  }
-  const required = new Set([...shapes[0]!.required].filter((name) => shapes.every((shape) => shape.required.has(name))));
-  return { properties, required };
-}
-
-function isRecord(value: unknown): value is Record<string, JsonSchema> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function asSchemas(value: unknown): JsonSchema[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
 }

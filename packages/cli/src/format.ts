@@ -1,10 +1,25 @@
 // `-o json|yaml|table` and `--query <jmespath>`: what a person reads, from the same answer a script
 // parses. The query runs first (JMESPath, as the AWS and Azure CLIs do), then the format: JSON (the
 // default), YAML, or a table — one row per item of a list, a key/value view of an object.
-import { search } from "@jmespath-community/jmespath";
-import Table from "cli-table3";
-import { stringify } from "yaml";
+import type { search as Search } from "@jmespath-community/jmespath";
+import type TableClass from "cli-table3";
+import type { stringify as Stringify } from "yaml";
 import { UsageError } from "./usage-error.js";
+
+/** The libraries of a format other than JSON, and of --query: loaded when a command asks for them, so a plain call starts without. */
+const libs: { search?: typeof Search; Table?: typeof TableClass; stringify?: typeof Stringify } = {};
+
+/** Loads what `format` and `query` need; formatValue and applyQuery run only after it. */
+export async function loadFormatters(format: Format, query: string | undefined): Promise<void> {
+  if (query !== undefined) libs.search ??= (await import("@jmespath-community/jmespath")).search;
+  if (format === "yaml") libs.stringify ??= (await import("yaml")).stringify;
+  if (format === "table") libs.Table ??= (await import("cli-table3")).default;
+}
+
+const loaded = <T>(lib: T | undefined, what: string): T => {
+  if (!lib) throw new Error(`${what} was used before loadFormatters() loaded it`);
+  return lib;
+};
 
 export const FORMATS = ["json", "yaml", "table"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,6 +49,7 @@ export function parseFormat(value: string | undefined): Format {
 export function applyQuery(value: unknown, query: string | undefined): unknown {
   if (query === undefined) return value;
   try {
+    const search = loaded(libs.search, "--query");
     return search(value as Parameters<typeof search>[0], query);
   } catch (error) {
     throw new UsageError(`--query is not a JMESPath expression: ${(error as Error).message}`, "See https://jmespath.site for the syntax, e.g. --query 'instances[].id'.");
@@ -43,7 +59,7 @@ export function applyQuery(value: unknown, query: string | undefined): unknown {
 /** The answer as text in the chosen format, ending with a newline ("" for nothing). */
 export function formatValue(value: unknown, options: FormatOptions): string {
   if (value === undefined) return "";
-  if (options.format === "yaml") return stringify(value);
+  if (options.format === "yaml") return loaded(libs.stringify, "-o yaml")(value);
   if (options.format === "table") return table(value, options);
   if (typeof value === "string") return value.endsWith("\n") ? value : `${value}\n`;
   return `${JSON.stringify(value, null, options.pretty ? 2 : undefined)}\n`;
@@ -89,6 +105,7 @@ const GAP = 2;
 
 function render(head: string[] | undefined, body: string[][], options: FormatOptions): string {
   const borderless = { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " ".repeat(GAP) };
+  const Table = loaded(libs.Table, "-o table");
   const table = new Table({ ...(head ? { head: head.map((h) => (options.color ? bold(h) : h)) } : {}), chars: borderless, style: { head: [], border: [], "padding-left": 0, "padding-right": 0 } });
   table.push(...body);
   return `${table.toString().split("\n").map((line) => line.trimEnd()).join("\n")}\n`;

@@ -1,6 +1,6 @@
 // Help text generated from the model: the command list (with summaries) and each command's flags.
 import { globalFlagName, globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
-import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
+import type { MarkdownOptions } from "./markdown.js";
 import { commandName, envNames, type CliModel, type JsonSchema, type CliOperation } from "@repo/model";
 
 const WIDTH = 100;
@@ -123,11 +123,13 @@ export function rootHelp(model: CliModel, builtins: readonly BuiltinCommand[], n
 export type HelpView = MarkdownOptions;
 const PLAIN: HelpView = { width: WIDTH, color: false };
 
-/** A Markdown description as one line of text (flag descriptions, summaries). */
-const flat = (markdown: string, view: HelpView) => renderMarkdown(markdown, { ...view, width: 10_000 }).filter(Boolean).join(" ");
 
 /** `cloudnexus instances/create --help`: what it does, its request, and every flag with type, enum, default, required. */
-export function commandHelp(model: CliModel, operation: CliOperation, view: HelpView = PLAIN): string {
+export async function commandHelp(model: CliModel, operation: CliOperation, view: HelpView = PLAIN): Promise<string> {
+  // the Markdown renderer (marked) loads with a command's help only: `--help` and plain calls start without it
+  const { renderMarkdown } = await import("./markdown.js");
+  /** A Markdown description as one line of text (flag descriptions). */
+  const flat = (markdown: string, view: HelpView) => renderMarkdown(markdown, { ...view, width: 10_000 }).filter(Boolean).join(" ");
   const bin = model.api;
   const flags = operationFlags(operation);
   const required = flags.filter((f) => f.required);

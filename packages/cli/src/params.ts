@@ -1,15 +1,13 @@
 // The SDK's flat params for one command: its flags and --data, checked against the operation's schemas.
 import { headerValueProblem, pathValueProblem } from "@repo/client/internal";
-import { bodyModeOf } from "@repo/model";
-import { isJsonBody, type OperationFlag } from "./flags.js";
-import { commandName, type CliModel, type CliOperation } from "@repo/model";
+import { bodyModeOf, commandName, isJsonBody, type CliModel, type CliOperation } from "@repo/model";
+import type { OperationFlag } from "./flags.js";
 import type { CommandLine } from "./parse.js";
 import { UsageError } from "./usage-error.js";
-import { validateInput } from "./validate.js";
 import { flagValue, readData } from "./values.js";
 
 /** The SDK's flat params for an operation, from its flags and --data, checked against the spec. */
-export function buildParams(model: CliModel, op: CliOperation, flags: OperationFlag[], line: CommandLine, readStdin: () => string): Record<string, unknown> {
+export async function buildParams(model: CliModel, op: CliOperation, flags: OperationFlag[], line: CommandLine, readStdin: () => string): Promise<Record<string, unknown>> {
   const params: Record<string, unknown> = {};
   const fields: Record<string, unknown> = {};
   for (const flag of flags) {
@@ -32,6 +30,9 @@ export function buildParams(model: CliModel, op: CliOperation, flags: OperationF
   const requestBody = op.requestBody;
   // A required body that was not given is checked as {} so each missing field is named as a flag.
   const bodyValue = body ?? (requestBody?.required && isJsonBody(op) ? {} : undefined);
+  // the schema validator (Ajv) loads only when there is something to check: a call with no input to give starts without it
+  const nothingToCheck = !Object.keys(params).length && bodyValue === undefined && flags.every((flag) => !flag.required);
+  const { validateInput } = nothingToCheck ? { validateInput: () => [] } : await import("./validate.js");
   const problems = [
     ...sendProblems(flags, params),
     ...validateInput(

@@ -2,7 +2,7 @@
 // model, and returns the exit code (0 success, 1 API or connection error, 2 usage error).
 import { writeFileSync } from "node:fs";
 import { ApiError, InvalidResponseError } from "@repo/client";
-import type { PaginationDescriptor } from "@repo/model";
+import { commandName, envNames, type CliOperation, type PaginationDescriptor } from "@repo/model";
 import type { RequestOptions } from "@repo/client";
 import { iterateItems } from "@repo/client/internal";
 import { builtinHelp, login, logout } from "./account.js";
@@ -10,7 +10,6 @@ import { mockHelp, serveMockCommand } from "./mock-command.js";
 import { processIo, type CliApp, type CliIo, type McpCommand } from "./app.js";
 import { globalFlags, operationFlags } from "./flags.js";
 import { commandHelp, rootHelp, type BuiltinCommand } from "./help.js";
-import { commandName, envNames, type CliOperation } from "@repo/model";
 import { Output } from "./output.js";
 import { buildParams } from "./params.js";
 import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
@@ -19,7 +18,7 @@ import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
 import { completionScript } from "./completion.js";
 import { listProfiles } from "./profiles.js";
-import { applyQuery, formatValue, parseFormat } from "./format.js";
+import { applyQuery, formatValue, loadFormatters, parseFormat } from "./format.js";
 import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
 
@@ -93,7 +92,7 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     if (topic === "mcp") return print(output, (await mcpOf(app)).mcpHelp(app));
     if (topic === "completion") return print(output, COMPLETION_HELP(bin));
     const op = operations.get(topic);
-    if (op) return print(output, commandHelp(model, op, helpView(io)));
+    if (op) return print(output, await commandHelp(model, op, helpView(io)));
     if (namespaces.has(topic)) return print(output, rootHelp(model, builtins(app), topic.replaceAll("/", ".")));
     throw unknownCommand(topic, operations, namespaces, bin);
   }
@@ -132,11 +131,11 @@ async function dispatch(app: CliApp, io: CliIo, output: Output): Promise<number>
     }
     throw unknownFlagBefore(io.argv, command, bin) ?? unknownCommand(command, operations, namespaces, bin);
   }
-  if (loose.globals.help) return print(output, commandHelp(model, op, helpView(io)));
+  if (loose.globals.help) return print(output, await commandHelp(model, op, helpView(io)));
   const flags = operationFlags(op);
   const line = parseCommandLine(io.argv, flags);
   rejectExtraPositionals(line, bin, command);
-  const params = buildParams(model, op, flags, line, io.readStdin);
+  const params = await buildParams(model, op, flags, line, io.readStdin);
   return call(app, io, output, op, params, line);
 }
 
@@ -192,6 +191,7 @@ async function call(app: CliApp, io: CliIo, output: Output, op: CliOperation, pa
   const raw = op.parseAs === "text" || op.parseAs === "blob";
   if (raw) rawAnswerChecks(op, line, io);
   const format = parseFormat(globals.output);
+  await loadFormatters(format, globals.query);
   // what the user reads: the query's selection, in the chosen format (checked before any request)
   if (globals.query !== undefined) applyQuery({}, globals.query);
   const print = (value: unknown) =>

@@ -1,8 +1,7 @@
 // The inverse of parsing: the command line that sends given SDK params (e.g. the model's exampleParams).
 // Used by tests to run every operation through the CLI, and by anyone who wants CLI samples.
-import { bodyModeOf } from "@repo/model";
+import { bodyModeOf, commandName, type CliOperation } from "@repo/model";
 import { operationFlags, type OperationFlag } from "./flags.js";
-import { commandName, type CliOperation } from "@repo/model";
 
 const isScalar = (value: unknown) => ["string", "number", "boolean"].includes(typeof value);
 

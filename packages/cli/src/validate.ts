@@ -3,7 +3,7 @@
 import Ajv2020Module, { type ErrorObject } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { OperationFlag } from "./flags.js";
-import type { JsonSchema } from "@repo/model";
+import { withoutRefs, type JsonSchema } from "@repo/model";
 import { didYouMean } from "./suggest.js";
 
 // Both are CommonJS modules whose `default` is the export itself; this works bundled and unbundled.
@@ -17,13 +17,6 @@ function validator(): InstanceType<typeof Ajv2020> {
   return ajv;
 }
 
-/** The model keeps a `$ref` where a schema refers to itself; such a branch is left to the server. */
-function withoutRefs(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutRefs);
-  if (!schema || typeof schema !== "object") return schema;
-  if ("$ref" in schema) return {};
-  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withoutRefs(value)]));
-}
 
 /** Problems of `value` against `schema`, or null when the schema cannot be compiled (then the server judges). */
 function check(schema: JsonSchema, value: unknown): ErrorObject[] | null {

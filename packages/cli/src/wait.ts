@@ -1,13 +1,11 @@
 // `--wait`: after a command that starts long-running work, poll until it is done. On a terminal a
 // spinner on stderr shows what is awaited and for how long; piped or with --quiet, stdout gets only the
 // final JSON. Exit 0 done, 1 failed, 124 timed out (like timeout(1)), 130 on Ctrl-C (the work goes on).
-import yoctoSpinner from "yocto-spinner";
-import type { WaitDescriptor } from "@repo/model";
+import { commandName, type WaitDescriptor } from "@repo/model";
 import { ActionFailedError, TimeoutError } from "@repo/client";
 import { describeTarget, waitUntilDone } from "@repo/client/internal";
 import type { CliClient, CliIo } from "./app.js";
 import { kebabCase } from "./flags.js";
-import { commandName } from "@repo/model";
 import type { Output } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
@@ -39,7 +37,8 @@ export async function waitInCli(run: WaitRun): Promise<number> {
   const started = Date.now();
   const id = String((run.first.data as Record<string, unknown> | undefined)?.[wait.from] ?? "");
   const resume = `${run.bin} ${commandName({ operationId: wait.poll })} --${kebabCase(wait.param)} ${id}`;
-  const spinner = run.io.stderrIsTTY && !run.quiet ? yoctoSpinner({ stream: process.stderr, handleSignals: false }) : undefined;
+  // the spinner library loads only where it is shown (a terminal)
+  const spinner = run.io.stderrIsTTY && !run.quiet ? (await import("yocto-spinner")).default({ stream: process.stderr, handleSignals: false }) : undefined;
   const label = (snapshot: unknown) =>
     `${describeTarget(wait, snapshot)}: ${String((snapshot as Record<string, unknown>)?.[wait.field] ?? "")} (${Math.round((Date.now() - started) / 1000)} s)`;
   const controller = new AbortController();

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
-import { listApis } from "../../../scripts/lib/paths.mjs";
+import { listApis } from "@repo/model/build";
 import { clientBundleSize } from "./client-size.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));

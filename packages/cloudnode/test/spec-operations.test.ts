@@ -4,32 +4,16 @@
 // bundle; the statuses each operation must declare are the v4 contract (issue 4), written here once.
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
+import { deref as derefIn, type ApiModel, type ModelOperation } from "@repo/model";
 import { createClient } from "../src/index.js";
 
 type Json = Record<string, unknown>;
-interface ModelOperation {
-  operationId: string;
-  method: string;
-  path: string;
-  security: string[];
-  successStatus: string | null;
-}
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8")) as T;
 const bundle = readJson<Json>("../generated/openapi.json");
-const model = readJson<{ operations: ModelOperation[] }>("../generated/model.json");
-
+const model = readJson<ApiModel>("../generated/model.json");
 /** Follows a local `#/…` ref of the bundle (the bundle has no other kind). */
-function deref(node: unknown): Json {
-  let current = node as Json;
-  while (typeof current.$ref === "string") {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce<Json>((obj, key) => obj[key.replace(/~1/g, "/").replace(/~0/g, "~")] as Json, bundle);
-  }
-  return current;
-}
+const deref = (node: unknown): Json => derefIn(bundle, node) as Json;
 
 const operationOf = (op: ModelOperation) => deref((bundle.paths as Json)[op.path])[op.method.toLowerCase()] as Json;
 const responseOf = (op: ModelOperation, status: string) => deref((operationOf(op).responses as Json)[status]);

@@ -1,9 +1,7 @@
 // A tool's inputSchema: the SDK call's flat params object as one JSON Schema — the operation's path,
 // query and header parameters under their spec names, then the JSON body's top-level (writable)
 // properties ("flat" body mode) or the whole body under `body` ("body" mode), required as in the spec.
-import { bodyModeOf } from "@repo/model";
-import { isJsonBody, objectShape } from "@repo/model";
-import type { JsonSchema, CliOperation } from "@repo/model";
+import { bodyModeOf, isJsonBody, objectShape, withoutRefs, type CliOperation, type JsonSchema } from "@repo/model";
 
 export interface InputSchema {
   [keyword: string]: unknown;
@@ -37,13 +35,3 @@ export function inputSchemaOf(op: CliOperation): InputSchema {
   return { type: "object", properties, ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
-/**
- * The model keeps a `$ref` where a schema refers to itself; a tool's schema stands alone, so such a
- * branch accepts anything here and the API judges it.
- */
-function withoutRefs(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutRefs);
-  if (!schema || typeof schema !== "object") return schema;
-  if ("$ref" in schema) return {};
-  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withoutRefs(value)]));
-}

@@ -4,10 +4,13 @@ import type { ResourceModel } from "./model.js";
 import { stringFor } from "./random.js";
 import { deref, propertiesOf, type Json } from "./spec.js";
 import type { Env, Item } from "./state.js";
+import { singular } from "@repo/model";
+
+// the one plural → singular rule (the waiters say "instance" with it too)
+export { singular };
 
 export const isDateTime = (schema: Json) => schema?.format === "date-time";
 /** `instances` → `instance`, `policies` → `policy`: for messages and key prefixes. */
-export const singular = (name: string) => name.replace(/ies$/, "y").replace(/s$/, "");
 
 export const resourceSchema = (resource: ResourceModel) => (resource.schema ? { $ref: resource.schema } : {});
 export const keyOf = (resource: ResourceModel, item: Item) => String(item[resource.keyField]);

@@ -81,7 +81,7 @@ describe("pnpm new-api <name>", () => {
     const outside = changed().filter((file) => !file.startsWith(`spec/${API}/`) && !file.startsWith(`packages/${API}/`));
     expect(outside.sort()).toEqual(["pnpm-lock.yaml", "redocly.yaml"]);
     expect(parse(readFileSync(join(clone, "redocly.yaml"), "utf8")).apis[`${API}@v1`]).toEqual({ root: `spec/${API}/openapi.yaml` });
-    expect(existsSync(join(clone, "packages", API, "node_modules", "@repo", "runtime"))).toBe(true); // installed
+    expect(existsSync(join(clone, "packages", API, "node_modules", "@repo", "client"))).toBe(true); // installed
   }, 120_000);
 
   it("imports a spec nobody here wrote (a generated conventional one) the same way", () => {

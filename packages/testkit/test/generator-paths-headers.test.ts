@@ -2,10 +2,10 @@
 // (one line, no stack trace), and header parameters the client sets itself (Accept, Content-Type,
 // Authorization…) are parameters nowhere: not in the model, the runtime's table, the types or the CLI.
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildModel, operationTable } from "@repo/model/build";
-import { typesOf } from "@repo/model/build";
+import { buildModel, operationTable, typesOf } from "@repo/model/build";
 import { operationFlags } from "@repo/cli";
 
 type Json = Record<string, unknown>;
@@ -36,12 +36,11 @@ describe("a path segment that is not a parameter but looks like one is a build e
   });
 
   it("a build script stops with that one line and no stack trace", () => {
-    const lib = (file: string) => fileURLToPath(new URL(`../../../scripts/lib/${file}`, import.meta.url));
+    const build = pathToFileURL(createRequire(import.meta.url).resolve("@repo/model/build")).href;
     const script = `
-      const { main } = await import(${JSON.stringify(lib("run.mjs"))});
-      const { buildModel } = await import(${JSON.stringify(lib("model.mjs"))});
-      await main(() => buildModel("t", ${JSON.stringify(doc({ "/files/<upload_url>": { put: { operationId: "files.upload", responses: ok } } }))}, { specHash: "x" }));`;
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, DEBUG: "" } });
+      const { buildModel, runMain } = await import(${JSON.stringify(build)});
+      await runMain(() => buildModel("t", ${JSON.stringify(doc({ "/files/<upload_url>": { put: { operationId: "files.upload", responses: ok } } }))}, { specHash: "x" }));`;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, DEBUG: "" } });
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^✖ PUT \/files\/<upload_url>: the segment/)]);
   });

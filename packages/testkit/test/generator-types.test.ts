@@ -1,5 +1,5 @@
 // Generator generality, the types: the method types generated for the fixture spec (openapi-typescript
-// via scripts/lib/types.mjs + the operation table + ClientMethods) type-check a consumer that uses
+// via @repo/model/build's typesOf + the operation table + ClientMethods) type-check a consumer that uses
 // every member of a discriminated oneOf body and gets a string for text answers, a Blob for binary
 // ones. `@ts-expect-error` lines prove the types also refuse what they must: tsc fails on either.
 import { spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { typesOf } from "@repo/model/build";
 import { generalitySpec, generalityTable } from "./fixtures/generality.js";
 
-const runtime = fileURLToPath(new URL("@repo/client", import.meta.url));
+const runtime = createRequire(import.meta.url).resolve("@repo/client");
 const base = fileURLToPath(new URL("../../../tsconfig.base.json", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
