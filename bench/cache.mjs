@@ -56,16 +56,22 @@ function start(command, commandArgs, { cwd, env, logFile }) {
   const child = spawn(command, commandArgs, { cwd, env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
   children.add(child);
-  child.exited = new Promise((done) => child.once("exit", (code, signal) => { children.delete(child); done(code ?? signal); }));
+  child.exited = new Promise((done) => child.once("exit", (code, signal) => done(code ?? signal)));
   return child;
 }
 
+const groupAlive = (pid) => { try { process.kill(-pid, 0); return true; } catch { return false; } };
+
+/** Stops a child's whole process group and waits until it is gone (turbo writes its summary as it exits). */
 async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try { process.kill(-child.pid, "SIGTERM"); } catch {}
-  const timer = setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch {} }, 10_000);
+  const signal = (name) => { try { process.kill(-child.pid, name); } catch {} };
+  signal("SIGTERM");
+  const deadline = Date.now() + 10_000;
   await child.exited;
-  clearTimeout(timer);
+  while (groupAlive(child.pid)) {
+    if (Date.now() > deadline) signal("SIGKILL");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 let cleaning;
@@ -74,7 +80,7 @@ function cleanup() {
   cleaning ??= (async () => {
     await Promise.all([...children].map(stop));
     if (args.keep) log(`kept ${tmp}`);
-    else rmSync(tmp, { recursive: true, force: true });
+    else rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   })();
   return cleaning;
 }
@@ -93,8 +99,11 @@ class Failure extends Error {}
 async function run(label, command, commandArgs, { cwd, env, allowFail = false }) {
   const logFile = join(tmp, `${label.replace(/\W+/g, "-")}.log`);
   const started = performance.now();
-  const code = await start(command, commandArgs, { cwd, env, logFile }).exited;
+  const child = start(command, commandArgs, { cwd, env, logFile });
+  const code = await child.exited;
   const ms = performance.now() - started;
+  await stop(child); // what it left running in its group (nothing, normally)
+  children.delete(child);
   if (code !== 0 && !allowFail) {
     const tail = readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n");
     throw new Failure(`${label} failed (${code}):\n${tail}`);
@@ -172,8 +181,18 @@ const counts = (tasks) => ({
   failed: tasks.filter((t) => t.execution?.exitCode !== 0 && t.cache.status !== "HIT").map((t) => t.taskId),
 });
 
+/** What differs between two runs' global inputs (globalDependencies, globalEnv, the lockfile's hash…). */
+function globalDifference(a, b) {
+  const files = new Set([...Object.keys(a.files ?? {}), ...Object.keys(b.files ?? {})]);
+  const differ = [...files].filter((f) => a.files?.[f] !== b.files?.[f]);
+  for (const key of Object.keys({ ...a, ...b })) {
+    if (key !== "files" && JSON.stringify(a[key]) !== JSON.stringify(b[key])) differ.push(key === "environmentVariables" ? "globalEnv values" : key);
+  }
+  return differ.length ? `global inputs differ: ${differ.join(", ")}` : "global inputs differ";
+}
+
 /** Why a task missed in clone 2: the inputs and environment that differ from clone 1's same task. */
-function whyMissed(task, before) {
+function whyMissed(task, before, globals) {
   if (!before) return "clone 1 did not run it";
   if (before.hash !== task.hash) {
     const files = new Set([...Object.keys(before.inputs), ...Object.keys(task.inputs)]);
@@ -181,7 +200,7 @@ function whyMissed(task, before) {
     const env = JSON.stringify(before.environmentVariables) !== JSON.stringify(task.environmentVariables) ? ["its environment variables"] : [];
     const deps = before.hashOfExternalDependencies !== task.hashOfExternalDependencies ? ["its external dependencies"] : [];
     const what = [...differ.slice(0, 5), ...env, ...deps];
-    return `hash ${before.hash} → ${task.hash}${what.length ? `, differs in ${what.join(", ")}` : " (global inputs differ)"}`;
+    return `hash ${before.hash} → ${task.hash}, ${what.length ? `differs in ${what.join(", ")}` : globalDifference(...globals)}`;
   }
   if (before.execution?.exitCode !== 0) return "failed in clone 1, so nothing was uploaded";
   return `same hash ${task.hash}, yet not replayed from the remote cache`;
@@ -278,6 +297,7 @@ try {
   let sameHash = 0, compared = 0;
   for (const phase of phases) {
     const before = byId(first[phase].summary);
+    const globals = [first[phase].summary.globalCacheInputs, second[phase].summary.globalCacheInputs];
     for (const task of second[phase].summary.tasks) {
       if (checked.has(task.taskId)) continue; // built in clone 2's build run; the test run replays it locally
       checked.add(task.taskId);
@@ -286,11 +306,11 @@ try {
       if (old?.hash === task.hash) sameHash += 1;
       const remoteHit = task.cache.status === "HIT" && source(task) === "REMOTE";
       const uploadable = old && old.hash === task.hash && (old.execution?.exitCode === 0 || old.cache.status === "HIT");
-      if (!remoteHit && (phase === "build" || uploadable)) problems.push(`${task.taskId}: ${whyMissed(task, old)}`);
-      else if (!remoteHit) log(`note: ${task.taskId} ran again in clone 2: ${whyMissed(task, old)}`);
+      if (!remoteHit && (phase === "build" || uploadable)) problems.push(`${task.taskId}: ${whyMissed(task, old, globals)}`);
+      else if (!remoteHit) log(`note: ${task.taskId} ran again in clone 2: ${whyMissed(task, old, globals)}`);
     }
   }
-  console.log(`\ntask hashes equal in both clones: ${sameHash}/${compared} (the clones' paths are not hashed)`);
+  console.log(`\ntask hashes equal in both clones: ${sameHash}/${compared}${sameHash === compared ? " (their folders' paths are not hashed)" : ""}`);
   const leaks = pathLeaks(two.dir, one.dir);
   if (leaks.length) console.log(`note: ${leaks.length} replayed output file(s) name clone 1's folder, e.g. ${leaks.slice(0, 3).join(", ")}`);
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
