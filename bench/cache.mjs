@@ -263,7 +263,6 @@ try {
     TURBO_REMOTE_CACHE_SIGNATURE_KEY: randomBytes(32).toString("hex"),
     TURBO_RUN_SUMMARY: "true",
     TURBO_TELEMETRY_DISABLED: "1",
-    NO_COLOR: "1",
   });
 
   log("clone 1: clone and install");
