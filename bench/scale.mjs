@@ -16,7 +16,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { clientBundleSize } from "../packages/runtime/bench/client-size.mjs";
+import { clientBundleSize } from "../packages/client/bench/client-size.mjs";
 import { conventionalSpec } from "./conventional-spec.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,6 +80,8 @@ function run(command, commandArgs, { cwd, allowFail = false } = {}) {
   return { ms, cpu, status: result.status, output: `${result.stdout}\n${stderr}` };
 }
 const node = (script, scriptArgs, options) => run(process.execPath, [script, ...scriptArgs], options);
+/** A TypeScript entry point of the repository (the build scripts and packages are TypeScript run by tsx). */
+const tsNode = (script, scriptArgs, options) => run(process.execPath, ["--import", "tsx", script, ...scriptArgs], options);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -105,18 +107,18 @@ function setUpClone() {
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
   const install = run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
-  // the docs of the existing APIs, so one-API docs builds (`build-docs.mjs <out> <api>`) find them for the landing page
-  const docs = node("scripts/build-docs.mjs", [join(tmp, "docs")], { cwd: clone });
+  // the docs of the existing APIs, so one-API docs builds (`build.ts <out> <api>`) find them for the landing page
+  const docs = tsNode("packages/docs/src/build.ts", [join(tmp, "docs")], { cwd: clone });
   // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone
   const cloudnode = join(clone, "packages/cloudnode");
-  node("scripts/generate-sdk.mjs", ["cloudnode"], { cwd: clone });
+  tsNode("scripts/generate-sdk.mjs", ["cloudnode"], { cwd: clone });
   const warmUp = node(join(cloudnode, "node_modules/tsup/dist/cli-default.js"), [], { cwd: cloudnode });
   return { head: head.slice(0, 7), install: install.ms, docs: docs.ms, warmUp: warmUp.ms };
 }
 
-/** Adds the API the one-command way: `node scripts/new-api.mjs <name> --from <spec>` (scaffold, redocly.yaml, install). */
+/** Adds the API the one-command way: `pnpm new-api <name> --from <spec>` (scaffold, redocly.yaml, install). */
 function addApi(name, specFile) {
-  const result = node("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
+  const result = tsNode("scripts/new-api.mjs", [name, "--from", specFile], { cwd: clone });
   // new-api lints the imported spec: a conventional spec has no problem to report
   if (/reports problems/.test(result.output)) log(`  ! new-api: the generated spec is not clean:\n${result.output.trim()}`);
   return result;
@@ -126,7 +128,7 @@ function addApi(name, specFile) {
 
 /** What a browser app that imports ApiClient ships (the same count as `pnpm bench`), with the clone's esbuild. */
 async function bundleSize(api) {
-  const { build } = createRequire(join(clone, "packages/runtime/package.json"))("esbuild");
+  const { build } = createRequire(join(clone, "packages/client/package.json"))("esbuild");
   const { entry, lazy } = await clientBundleSize({ build, packageDir: join(clone, "packages", api), api, workDir: tmp });
   return { entryMin: entry.min, entryGz: entry.gz, lazyGz: lazy.gz };
 }
@@ -304,7 +306,7 @@ try {
     };
     timed("add", addApi(api, specFile));
     log(`  added ${fmt(f.add, "ms")}`);
-    timed("generate", node("scripts/generate-sdk.mjs", [api], { cwd: clone }));
+    timed("generate", tsNode("scripts/generate-sdk.mjs", [api], { cwd: clone }));
     log(`  generated ${fmt(f.generate, "ms")}`);
     const pkg = join(clone, "packages", api);
     timed("build", node(join(pkg, "node_modules/tsup/dist/cli-default.js"), [], { cwd: pkg }));
@@ -325,7 +327,7 @@ try {
     timed("prismStatic", mockStart(api, "static", namespace));
     timed("prismStateful", mockStart(api, "stateful", namespace));
     log(`  mocks ${fmt(f.prismStatic, "ms")} / ${fmt(f.prismStateful, "ms")}`);
-    timed("docsBuild", node("scripts/build-docs.mjs", [join(tmp, "docs"), api], { cwd: clone }));
+    timed("docsBuild", tsNode("packages/docs/src/build.ts", [join(tmp, "docs"), api], { cwd: clone }));
     f.docsPage = statSync(join(tmp, "docs", api, "index.html")).size;
     if (site) {
       // Redoc 3 renders lazily: the page opens on the overview and the tag sections; an operation's

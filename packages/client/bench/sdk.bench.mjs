@@ -64,7 +64,7 @@ async function startServer(body) {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-/** The client's bundle size (packages/runtime/bench/client-size.mjs), with this package's esbuild. */
+/** The client's bundle size (bench/client-size.mjs), with this package's esbuild. */
 const bundleSize = (api) => clientBundleSize({ build, packageDir: join(packagesDir, api), api, workDir: here });
 
 for (const api of sdks) {

@@ -1,4 +1,4 @@
-// `<api> mcp`: an MCP server over stdio with one tool per operation (packages/runtime/src/mcp), its
+// `<api> mcp`: an MCP server over stdio with one tool per operation (@repo/mcp), its
 // calls sent by the same client as every command (--base-url / --mock, the token from --token, the
 // environment or `login`, retries). stdout carries the protocol alone; logs go to stderr.
 import { createMcpServer, InFlight, serveStdio, toolsOf } from "./index.js";

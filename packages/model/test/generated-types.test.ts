@@ -1,4 +1,4 @@
-// The types generate-sdk.mjs writes (scripts/lib/types.mjs, openapi-typescript): a request-body field
+// The types generate-sdk.mjs writes (src/build/typescript-types.ts, openapi-typescript): a request-body field
 // with a `default` stays optional (the server fills it in), while a field the schema requires stays
 // required, default or not. openapi-typescript's own default would make every defaulted field required.
 import { describe, expect, it } from "vitest";

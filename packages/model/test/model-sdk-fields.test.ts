@@ -1,4 +1,4 @@
-// The model fields the SDK runtime reads (scripts/lib/model.mjs): body mode, pagination, idempotency
+// The model fields the SDK runtime reads (src/build/build-model.ts): body mode, pagination, idempotency
 // header, error shape, auth and example params, as tables of small specs. The real specs exercise
 // some shapes only (no name clash, no flat error body on CloudNexus…), so each rule is pinned here.
 import { describe, expect, it } from "vitest";

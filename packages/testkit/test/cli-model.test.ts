@@ -1,4 +1,4 @@
-// The CLI bundle carries only what the CLI reads of the model (scripts/lib/cli-model.mjs): no answer
+// The CLI bundle carries only what the CLI reads of the model (@repo/model/build: cli-model.ts): no answer
 // descriptions or example params, and each repeated schema once. unpackModel must give back exactly
 // the fields the CLI reads, and the packed model must stay a fraction of the full one as a spec grows.
 import { build } from "esbuild";
