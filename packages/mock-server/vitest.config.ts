@@ -1,7 +1,8 @@
-// These tests start real Prism processes (and one installs a packed SDK with npm): generous ceilings,
-// so a busy machine slows them down instead of failing them.
+// These tests start real Prism processes (and one installs a packed SDK with npm): generous ceilings, so a
+// busy machine slows them down instead of failing them. One worker runs every file without re-importing
+// the modules they share (isolate: false).
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 60_000, hookTimeout: 120_000 },
 });
