@@ -11,7 +11,7 @@ import {
   runAudit,
   workspacePackages,
 } from "../src/release.js";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { fixture, listApis, repoRoot } from "../src/repo.js";
 
 const published = workspacePackages().filter((pkg) => !pkg.private);
