@@ -13,7 +13,7 @@ import { commandHelp, rootHelp, type BuiltinCommand } from "./help.js";
 import { Output } from "./output.js";
 import { buildParams } from "./params.js";
 import { parseCommandLine, positionalsOf, type CommandLine } from "./parse.js";
-import { reportError } from "./report.js";
+import { reportError } from "./error-report.js";
 import { openSession, requestOptions, resolveToken } from "./session.js";
 import { didYouMean } from "./suggest.js";
 import { completionScript } from "./completion.js";

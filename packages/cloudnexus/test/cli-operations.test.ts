@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { cliArgs, operationFlags } from "@repo/cli";
 import { commandName, type CliOperation as ModelOperation } from "@repo/model";
 import { baseEnv, parseHead, runBin } from "@repo/testkit/bin-harness";
-import { builtBinHarness, cliOperationsSuite, sdkPackage } from "@repo/testkit/sdk-suites";
+import { builtBinHarness, sdkPackage } from "@repo/testkit/package";
+import { cliOperationsSuite } from "@repo/testkit/cli-operations-suite";
 import { describe, expect, inject, it } from "vitest";
 
 const pkg = sdkPackage(new URL("..", import.meta.url).pathname);

@@ -1,6 +1,7 @@
 // The package as published (packed, installed with npm outside the workspace, imported and required)
 // called against the Prism mock: the shared suite, with this API's calls.
-import { sdkPackage, sdkPackSuite } from "@repo/testkit/sdk-suites";
+import { sdkPackage } from "@repo/testkit/package";
+import { sdkPackSuite } from "@repo/testkit/sdk-pack-suite";
 
 const pkg = sdkPackage(new URL("..", import.meta.url).pathname);
 const example = (name: string) => pkg.spec.components.examples[name].value;

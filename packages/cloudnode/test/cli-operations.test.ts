@@ -1,7 +1,8 @@
 // The `cloudnode` bin (dist/cli.js, spawned as a user runs it) against the Prism mock: every operation
 // of the spec runs once from the model's example params with no request violation; help lists them all.
 import { commandName } from "@repo/model";
-import { builtBinHarness, cliOperationsSuite, sdkPackage } from "@repo/testkit/sdk-suites";
+import { builtBinHarness, sdkPackage } from "@repo/testkit/package";
+import { cliOperationsSuite } from "@repo/testkit/cli-operations-suite";
 import { expect, it } from "vitest";
 
 const pkg = sdkPackage(new URL("..", import.meta.url).pathname);

@@ -1,6 +1,6 @@
 // The stateful mock (`startMock()` of cloudnode/mock) keeps what the SDK creates, for every resource the
 // model infers from the spec, and Prism judges every answer: the shared suite.
-import { sdkPackage } from "@repo/testkit/sdk-suites";
+import { sdkPackage } from "@repo/testkit/package";
 import { statefulMockSuite } from "@repo/testkit/stateful-suite";
 import { startMock } from "../src/mock.js";
 

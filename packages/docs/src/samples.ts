@@ -1,7 +1,7 @@
 // Code samples of one operation (curl, TypeScript SDK, CLI, Python requests, JavaScript fetch), generated
 // from the operation model: its `exampleParams` (the spec's own examples) say what every sample sends.
 // The docs build injects them as `x-codeSamples`; each SDK package proves each one against its build and
-// the mock (@repo/testkit's docs-samples suite). The CLI sample names flags as the CLI does (@repo/cli).
+// the mock (@repo/docs/samples-suite). The CLI sample names flags as the CLI does (@repo/cli).
 import { operationFlags, type OperationFlag } from "@repo/cli";
 import { commandName, type ApiModel, type ModelOperation } from "@repo/model";
 

@@ -2,7 +2,7 @@
 // other commands start without Prism or the engine): the same servers as `pnpm mock` and startMock().
 import type { CliModel } from "@repo/model";
 import { startPrism } from "./prism.js";
-import { formatExchange } from "./report.js";
+import { formatExchange } from "./exchange-log.js";
 import { serveMock, type ServeMockOptions, type ServedMock } from "./serve.js";
 import { startStatefulMock } from "./stateful.js";
 

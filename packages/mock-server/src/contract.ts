@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { startRecorder, type Exchange } from "./exchange-recorder.js";
 import { operationMatcher } from "./operations.js";
 import { startPrism } from "./prism.js";
-import { formatExchange } from "./report.js";
+import { formatExchange } from "./exchange-log.js";
 
 export interface ContractCheckOptions {
   /** The bundled spec (JSON) the server must follow. */

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { startRecorder } from "./exchange-recorder.js";
 import { operationMatcher } from "./operations.js";
 import { startPrism } from "./prism.js";
-import { formatExchange } from "./report.js";
+import { formatExchange } from "./exchange-log.js";
 import { startStatefulMock } from "./stateful.js";
 import type { EngineModel } from "@repo/mock-engine";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { apiCompare } from "api-smart-diff";
 import { parse as parseYaml } from "yaml";
 import { binPath, quietRedocly } from "@repo/model/build";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 import { repoRoot } from "./repo.js";
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import * as ajvFormats from "ajv-formats";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 import { fromRoot } from "./repo.js";
 
 // ajv-formats is CommonJS (`exports.default = formatsPlugin`): under NodeNext its plugin is `.default`.

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { createClient } from "@hey-api/openapi-ts";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 
 const require = createRequire(import.meta.url);
 

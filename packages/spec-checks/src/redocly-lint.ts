@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { isAbsolute, join, resolve } from "node:path";
 import { binPath, quietRedocly } from "@repo/model/build";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 import { fromRoot, repoRoot } from "./repo.js";
 
 interface RedoclyProblem {

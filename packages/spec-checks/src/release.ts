@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 import { fromRoot, repoRoot } from "./repo.js";
 
 export interface WorkspacePackage {

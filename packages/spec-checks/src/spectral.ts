@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Finding } from "./report.js";
+import type { Finding } from "./findings.js";
 import { fromRoot, repoRoot } from "./repo.js";
 
 const require = createRequire(import.meta.url);

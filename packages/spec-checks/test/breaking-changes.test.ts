@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { breakingChanges, bundleAt, fileAt, lastRelease, majorBumpDeclared, pendingBumps } from "../src/breaking.js";
-import { formatFindings } from "../src/report.js";
+import { formatFindings } from "../src/findings.js";
 import { listApis, outputDir, packageDir } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";
 

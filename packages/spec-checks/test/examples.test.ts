@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateExamples } from "../src/examples.js";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { join } from "node:path";
 import { bundleFile, fixture, fromRoot, listApis, specRoot } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";

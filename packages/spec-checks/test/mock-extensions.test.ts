@@ -3,7 +3,7 @@
 // with an actionable message, and correct uses (a mutated valid fixture, the real specs) must pass.
 import { describe, expect, it } from "vitest";
 import { redoclyLint } from "../src/redocly-lint.js";
-import type { Finding } from "../src/report.js";
+import type { Finding } from "../src/findings.js";
 import { fixture, listApis, specFile } from "../src/repo.js";
 import { bundleFixture, mutate, writeDoc } from "./helpers.js";
 

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { heyApiFindings, swaggerParserFindings } from "../src/portability.js";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { bundleFile, fromRoot, listApis, outputDir } from "../src/repo.js";
 import { bundleFixture, type Doc, mutate, readBundle, writeDoc } from "./helpers.js";
 

@@ -11,7 +11,7 @@ import {
   runAudit,
   workspacePackages,
 } from "../src/release.js";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { fixture, listApis, repoRoot } from "../src/repo.js";
 
 const published = workspacePackages().filter((pkg) => !pkg.private);
@@ -28,7 +28,7 @@ describe("release hygiene", () => {
   });
 
   // publint and attw themselves run in each SDK package's own tests, on its packed tarball (the pack
-  // suite of @repo/testkit), after that package's build: this gate needs no build.
+  // suite of @repo/testkit/sdk-pack-suite), after that package's build: this gate needs no build.
   it.each(published.map((pkg) => [pkg.name, pkg] as const))("%s has a check:package script (publint + attw)", (_name, pkg) => {
     expect(pkg.scripts["check:package"], `packages/${pkg.name}/package.json: add "check:package": "publint --strict && attw --pack . --profile node16"`).toMatch(/publint[\s\S]*attw/);
   });

@@ -1,6 +1,6 @@
 // Gate 2: Spectral (spectral:oas + OWASP API Security Top 10) finds no error in any bundled spec.
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { bundleFile, listApis } from "../src/repo.js";
 import { spectralLint } from "../src/spectral.js";
 import { bundleFixture, type Doc, mutate, writeDoc } from "./helpers.js";

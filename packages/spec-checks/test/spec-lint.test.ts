@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
 import { redoclyLint } from "../src/redocly-lint.js";
 import { spectralLint } from "../src/spectral.js";
-import { assertClean } from "../src/report.js";
+import { assertClean } from "../src/findings.js";
 import { fixture, listApis, outputDir, specFile } from "../src/repo.js";
 import { bundleFixture, mutate, writeDoc } from "./helpers.js";
 

@@ -4,7 +4,7 @@
 // this proof with no assertion of its own; seed-specific behaviour stays in the package's own tests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MockRequest } from "@repo/mock-server";
-import { probeOperation, type SdkPackage } from "./sdk-suites.js";
+import { probeOperation, type SdkPackage } from "./package.js";
 
 type Json = Record<string, any>;
 type Operation = SdkPackage["model"]["operations"][number] & { mock?: { role?: string; resource?: string } | null };
