@@ -3,11 +3,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
 import { BaseClient, type OperationTable } from "@repo/client";
 import type { CliModel, CliOperation as ModelOperation } from "@repo/model";
 import { fixtureModel, fixtureOperation } from "@repo/model/fixtures";
-import { startFaultServer, type FaultServer, type Handler } from "@repo/mock-server/fault-server";
+import { startFaultServer, type Handler } from "@repo/mock-server/fault-server";
 import { runCli } from "../../src/index.js";
 
 const op = (fields: Parameters<typeof fixtureOperation>[0]): ModelOperation =>
@@ -149,16 +149,11 @@ const widgetApi: OperationTable = {
   },
 };
 
-// Every test file that imports this one closes the fault server `runAgainst` started after each test.
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 /** Runs the engine in-process with the real client (BaseClient) against a local server answering `script`. */
 export async function runAgainst(argv: string[], ...script: Handler[]) {
-  server = await startFaultServer(...script);
+  const server = await startFaultServer(...script);
+  // closed when the calling test ends (each call its own server, whichever file the test is in)
+  onTestFinished(() => server.close());
   let stdout = "";
   let stderr = "";
   const code = await runCli(
