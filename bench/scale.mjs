@@ -197,11 +197,10 @@ let browser;
  */
 async function timeToVisible(site, path, selector, { sample = false } = {}) {
   if (!browser) {
-    const { chromium } = createRequire(join(clone, "packages/docs/package.json"))("playwright-core");
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    // the tests' Chromium (packages/runtime/src/testing/browser.ts, TypeScript: loaded through tsx)
+    const { tsImport } = await import("tsx/esm/api");
+    const { launchChromium } = await tsImport("../packages/runtime/src/testing/browser.ts", import.meta.url);
+    browser = await launchChromium();
   }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
