@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { freePort, serveMock, type ServedMock } from "@repo/runtime/mock";
 import { bundledSpec } from "../src/index.js";
+// @ts-expect-error plain ESM build script without types
+import { listApis } from "../../../scripts/lib/paths.mjs";
 
 const token = { Authorization: "Bearer serve-test" };
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -81,6 +83,7 @@ describe("pnpm mock (the serve script)", () => {
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(2);
-    expect(stderr).toContain('✖ Unknown API "nope". Known APIs: cloudnexus, cloudnode.');
+    // the APIs are the folders of spec/ with an openapi.yaml, as the build reads them
+    expect(stderr).toContain(`✖ Unknown API "nope". Known APIs: ${(listApis() as string[]).join(", ")}.`);
   });
 });

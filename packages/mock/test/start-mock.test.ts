@@ -2,11 +2,14 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { bundledSpec, listApis, startMock } from "../src/index.js";
+// @ts-expect-error plain ESM build script without types
+import { listApis as buildApis } from "../../../scripts/lib/paths.mjs";
 
 describe("startMock", () => {
   it("knows every API folder of spec/ (with an openapi.yaml), sorted", () => {
     const apis = listApis();
-    expect(apis).toEqual(expect.arrayContaining(["cloudnexus", "cloudnode"]));
+    expect(apis).toEqual(buildApis()); // the APIs the build makes SDKs and docs of
+    expect(apis.length).toBeGreaterThan(0);
     expect(apis).toEqual([...apis].sort());
     for (const api of apis) expect(existsSync(new URL(`../../../spec/${api}/openapi.yaml`, import.meta.url))).toBe(true);
   });
