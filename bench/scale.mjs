@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { clientBundleSize } from "../packages/runtime/bench/client-size.mjs";
+import { pnpm } from "../scripts/lib/run.mjs";
 import { conventionalSpec } from "./conventional-spec.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,7 +105,7 @@ function setUpClone() {
   if (run("git", ["status", "--porcelain"], { cwd: repoRoot }).output.trim()) log("note: uncommitted changes are not benchmarked (the clone is of HEAD)");
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
-  const install = run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
+  const install = run(...pnpm("install", "--offline", "--frozen-lockfile"), { cwd: clone });
   // the docs of the existing APIs, so one-API docs builds (`build-docs.mjs <out> <api>`) find them for the landing page
   const docs = node("scripts/build-docs.mjs", [join(tmp, "docs")], { cwd: clone });
   // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { listApis, repoRoot, specFile, specRoot } from "./lib/paths.mjs";
-import { binPath, quietRedocly } from "./lib/run.mjs";
+import { binPath, pnpm, quietRedocly } from "./lib/run.mjs";
 
 const docsDir = join(repoRoot, "packages", "docs");
 const distDir = join(docsDir, "dist");
@@ -24,7 +24,7 @@ function step(command, args, options = {}) {
 }
 
 const buildDocs = (api) => step(process.execPath, [join(repoRoot, "scripts", "build-docs.mjs"), distDir, ...(api ? [api] : [])]);
-const generate = (api) => step("pnpm", ["--silent", "--filter", api, "generate"]);
+const generate = (api) => step(...pnpm("--silent", "--filter", api, "generate"));
 
 /** Lints one API; prints every problem (warnings too) as file:line:column with a code frame. */
 function lint(api) {
@@ -97,7 +97,7 @@ try {
     }
   }
   await serveDocs();
-  const mocks = spawn("pnpm", ["--silent", "--filter", "@repo/mock", "serve"], { cwd: repoRoot, stdio: "inherit" });
+  const mocks = spawn(...pnpm("--silent", "--filter", "@repo/mock", "serve"), { cwd: repoRoot, stdio: "inherit" });
   children.push(mocks);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
 import { repoRoot, specFile, UsageError } from "./lib/paths.mjs";
-import { binPath, main, quietRedocly, redocly } from "./lib/run.mjs";
+import { binPath, main, pnpm, quietRedocly, redocly } from "./lib/run.mjs";
 import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
 
 const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";
@@ -112,11 +112,7 @@ await main(async (argv) => {
   if (!values["no-install"]) {
     console.log("\npnpm install (links the new package into the workspace and the lockfile)…");
     // adding an API is a lockfile change by design, also where CI makes pnpm default to --frozen-lockfile
-    // the repository's pinned pnpm: the one on PATH, else through npx (a machine with only Node and npm)
-    const pinned = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).packageManager;
-    const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim() === pinned.split("@")[1];
-    const [command, prefix] = onPath ? ["pnpm", []] : ["npx", ["-y", pinned]];
-    const install = spawnSync(command, [...prefix, "install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+    const install = spawnSync(...pnpm("install", "--no-frozen-lockfile", "--prefer-offline"), { cwd: repoRoot, stdio: "inherit" });
     if (install.status !== 0) throw new Error(`pnpm install failed (${install.error ? install.error.message : `exit ${install.status}`}); fix what it says, then run \`pnpm install\` again.`);
   }
   console.log(`\nNext: \`pnpm build && pnpm test\`, then \`pnpm api ${api} --help\`. Edit spec/${api}/ and rebuild; spec/README.md lists the conventions.`);

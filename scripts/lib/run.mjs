@@ -1,6 +1,7 @@
 // Runs a script's main function and turns failures into one readable line and a non-zero exit.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { UsageError } from "./paths.mjs";
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,15 @@ export function binPath(pkg, bin) {
   const manifest = require(`${pkg}/package.json`);
   const rel = typeof manifest.bin === "string" ? manifest.bin : manifest.bin[bin];
   return require.resolve(`${pkg}/${rel}`);
+}
+
+/**
+ * The pinned pnpm (the root devDependency the workspace installs) as [command, args] for spawn, run with
+ * this Node: a machine with only Node.js and npm has no pnpm on its PATH.
+ */
+export function pnpm(...args) {
+  const manifest = require.resolve("pnpm"); // pnpm's package exports its package.json as "."
+  return [process.execPath, [join(dirname(manifest), require(manifest).bin.pnpm), ...args]];
 }
 
 /** Runs the Redocly CLI; on failure, throws with Redocly's own output (file:line of each problem). */

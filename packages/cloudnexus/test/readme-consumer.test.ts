@@ -10,6 +10,7 @@ import { stripVTControlCharacters } from "node:util";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRISM_VERSION } from "@repo/runtime/mock";
+import { pnpm } from "@repo/runtime/testing/pnpm";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const sdkDir = join(repoRoot, "packages", "cloudnexus");
@@ -45,7 +46,7 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
   let run: { status: number | null; output: string };
 
   beforeAll(() => {
-    const tarball = execFileSync("pnpm", ["pack", "--pack-destination", project], { cwd: sdkDir, encoding: "utf8" })
+    const tarball = execFileSync(...pnpm("pack", "--pack-destination", project), { cwd: sdkDir, encoding: "utf8" })
       .trim()
       .split("\n")
       .at(-1)!;

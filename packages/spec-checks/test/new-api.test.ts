@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
+import { pnpm } from "@repo/runtime/testing/pnpm";
 import { repoRoot } from "../src/repo.js";
 
 const API = "amber-volumes";
@@ -18,13 +19,11 @@ const IMPORTED = "bench-import";
 let clone: string;
 /**
  * A user's shell in the copy: none of the variables this test's own pnpm and turbo set (npm_*, INIT_CWD,
- * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd).
+ * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd) or
+ * this tree's node_modules, but with the copy's node_modules/.bin first, as `npm test` there has it
+ * (turbo runs each task with the pnpm found there: no pnpm on the machine is needed).
  */
-const env = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
-  PATH: (process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules")).join(":"),
-  CI: "true",
-};
+let env: NodeJS.ProcessEnv;
 const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const newApi = (...args: string[]) => run(process.execPath, ["scripts/new-api.mjs", ...args]);
 const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
@@ -32,6 +31,11 @@ const ok = (result: ReturnType<typeof run>) => expect(result.status, `${result.s
 
 beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), "new-api-"));
+  env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
+    PATH: [join(clone, "node_modules/.bin"), ...(process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules"))].join(":"),
+    CI: "true",
+  };
   // the working tree as it is (committed or not), without what git ignores (node_modules, dist, …)
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
   for (const file of files) {
@@ -40,7 +44,7 @@ beforeAll(() => {
     cpSync(join(repoRoot, file), join(clone, file));
   }
   for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"]]) ok(run("git", args));
-  ok(run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]));
+  ok(run(...pnpm("install", "--frozen-lockfile", "--prefer-offline")));
 }, 300_000);
 afterAll(() => {
   if (clone) rmSync(clone, { recursive: true, force: true });
@@ -97,7 +101,7 @@ describe("pnpm new-api <name>", () => {
     const turbo = join(clone, "node_modules/.bin/turbo");
     // the new APIs and the site that lists every API (the seed packages are untouched by new-api)
     ok(run(turbo, ["run", "build", `--filter=${API}...`, `--filter=${IMPORTED}...`, "--filter=@repo/docs", "--output-logs=errors-only"]));
-    ok(run("pnpm", ["lint"]));
+    ok(run(...pnpm("lint")));
     ok(run(turbo, ["run", "test", "typecheck", `--filter=${API}`, `--filter=${IMPORTED}`, "--output-logs=errors-only"]));
     const gates = ["spec-lint", "security-lint", "examples", "portability", "sdk-packages"].map((gate) => `test/${gate}.test.ts`);
     ok(run(process.execPath, [join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs"), "run", ...gates], join(clone, "packages/spec-checks")));
