@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { isMap, parseDocument } from "yaml";
 import { bundleSpec, specHash } from "./bundle.mjs";
 import { buildModel } from "./model.mjs";
 import { assertApi, repoRoot } from "./paths.mjs";
@@ -19,14 +20,25 @@ function filesUnder(dir) {
     .sort();
 }
 
+/** redocly.yaml as far as it concerns `api`: without the other APIs' entries, so adding an API rebuilds no other. */
+function redoclyConfigOf(api) {
+  const config = parseDocument(readFileSync(join(repoRoot, "redocly.yaml"), "utf8"));
+  const apis = config.get("apis");
+  if (isMap(apis)) {
+    apis.items = apis.items.filter((entry) => String(isMap(entry.value) ? entry.value.get("root") : "").startsWith(`spec/${api}/`));
+  }
+  return config.toString();
+}
+
 /**
  * A hash of everything an API's derived files are made from: its spec folder, the build scripts, the
  * lint config and plugins, plus `extraDirs` (repository-relative, e.g. the docs theme).
  */
 export function inputStamp(api, extraDirs = []) {
   const hash = createHash("sha256");
+  hash.update("redocly.yaml\0").update(redoclyConfigOf(api)).update("\0");
   const shared = ["scripts", "redocly-plugins", ...extraDirs].flatMap((dir) => filesUnder(join(repoRoot, dir)));
-  for (const file of [join(repoRoot, "redocly.yaml"), ...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
+  for (const file of [...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
     hash.update(file.slice(repoRoot.length)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");

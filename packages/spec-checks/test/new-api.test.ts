@@ -26,6 +26,14 @@ let clone: string;
 let env: NodeJS.ProcessEnv;
 const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const newApi = (...args: string[]) => run(process.execPath, ["scripts/new-api.mjs", ...args]);
+/** The input stamp (scripts/lib/artifacts.mjs) of every API of the copy: what its docs and bundle are rebuilt on. */
+const stamps = () => {
+  const script = 'import { inputStamp } from "./scripts/lib/artifacts.mjs"; import { listApis } from "./scripts/lib/paths.mjs"; console.log(JSON.stringify(Object.fromEntries(listApis().map((api) => [api, inputStamp(api, ["packages/docs/theme"])]))));';
+  const result = run(process.execPath, ["--input-type=module", "-e", script]);
+  ok(result);
+  return JSON.parse(result.stdout) as Record<string, string>;
+};
+let seedStamps: Record<string, string>;
 const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
 const ok = (result: ReturnType<typeof run>) => expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-4000)).toBe(0);
 
@@ -44,7 +52,11 @@ beforeAll(() => {
     cpSync(join(repoRoot, file), join(clone, file));
   }
   for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"]]) ok(run("git", args));
-  ok(run(...pnpm("install", "--frozen-lockfile", "--prefer-offline")));
+  // linked from this workspace's store: every package of the lockfile is there already
+  ok(run(...pnpm("install", "--frozen-lockfile", "--offline")));
+  // a built repository, as a user's is: the docs build reuses the pages of every API whose inputs are unchanged
+  if (existsSync(join(repoRoot, "packages/docs/dist"))) cpSync(join(repoRoot, "packages/docs/dist"), join(clone, "packages/docs/dist"), { recursive: true });
+  seedStamps = stamps();
 }, 300_000);
 afterAll(() => {
   if (clone) rmSync(clone, { recursive: true, force: true });
@@ -95,6 +107,8 @@ describe("pnpm new-api <name>", () => {
     const outside = changed().filter((file) => ![API, IMPORTED].some((api) => file.startsWith(`spec/${api}/`) || file.startsWith(`packages/${api}/`)));
     expect(outside.sort()).toEqual(["pnpm-lock.yaml", "redocly.yaml"]);
     rmSync(dirname(from), { recursive: true, force: true });
+    // nothing the other APIs are built from changed (redocly.yaml gained only the new APIs' entries)
+    expect(stamps()).toEqual({ ...seedStamps, [API]: expect.any(String), [IMPORTED]: expect.any(String) });
   }, 120_000);
 
   it("builds, lints and passes the gates and both new packages' tests with no other edit", () => {
@@ -103,8 +117,21 @@ describe("pnpm new-api <name>", () => {
     ok(run(turbo, ["run", "build", `--filter=${API}...`, `--filter=${IMPORTED}...`, "--filter=@repo/docs", "--output-logs=errors-only"]));
     ok(run(...pnpm("lint")));
     ok(run(turbo, ["run", "test", "typecheck", `--filter=${API}`, `--filter=${IMPORTED}`, "--output-logs=errors-only"]));
+    // the gates of the new APIs only: the other APIs' and the gates' own fixtures are what this repository's
+    // run checks, from the same inputs (the test above: their stamps are unchanged)
     const gates = ["spec-lint", "security-lint", "examples", "portability", "sdk-packages"].map((gate) => `test/${gate}.test.ts`);
-    ok(run(process.execPath, [join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs"), "run", ...gates], join(clone, "packages/spec-checks")));
+    const report = join(mkdtempSync(join(tmpdir(), "new-api-gates-")), "report.json");
+    const vitest = join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs");
+    ok(run(process.execPath, [vitest, "run", ...gates, "-t", `${API}|${IMPORTED}`, "--reporter=json", `--outputFile=${report}`], join(clone, "packages/spec-checks")));
+    const files = (JSON.parse(readFileSync(report, "utf8")) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }> }).testResults;
+    rmSync(dirname(report), { recursive: true, force: true });
+    for (const gate of gates) {
+      for (const api of [API, IMPORTED]) {
+        const checks = files.find((file) => file.name.endsWith(gate))?.assertionResults.filter((test) => test.fullName.includes(api)) ?? [];
+        expect(checks.length, `${gate} checked nothing of ${api}`).toBeGreaterThan(0);
+        expect(checks.filter((test) => test.status !== "passed"), gate).toEqual([]);
+      }
+    }
     ok(run(process.execPath, [join(clone, "packages/docs/node_modules/vitest/vitest.mjs"), "run", "test/samples.test.ts"], join(clone, "packages/docs")));
     const help = run(process.execPath, ["scripts/api.mjs", API, "--help"]);
     ok(help);
