@@ -16,6 +16,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { pnpm } from "@repo/model/build";
 import { clientBundleSize } from "../packages/client/bench/client-size.mjs";
 import { conventionalSpec } from "./conventional-spec.mjs";
 
@@ -106,7 +107,7 @@ function setUpClone() {
   if (run("git", ["status", "--porcelain"], { cwd: repoRoot }).output.trim()) log("note: uncommitted changes are not benchmarked (the clone is of HEAD)");
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
-  const install = run("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: clone });
+  const install = run(...pnpm("install", "--offline", "--frozen-lockfile"), { cwd: clone });
   // the docs of the existing APIs, so one-API docs builds (`build.ts <out> <api>`) find them for the landing page
   const docs = tsNode("packages/docs/src/build.ts", [join(tmp, "docs")], { cwd: clone });
   // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone
@@ -199,11 +200,10 @@ let browser;
  */
 async function timeToVisible(site, path, selector, { sample = false } = {}) {
   if (!browser) {
-    const { chromium } = createRequire(join(clone, "packages/docs/package.json"))("playwright-core");
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    // the tests' Chromium (packages/testkit/src/browser.ts, TypeScript: loaded through tsx)
+    const { tsImport } = await import("tsx/esm/api");
+    const { launchChromium } = await tsImport("../packages/testkit/src/browser.ts", import.meta.url);
+    browser = await launchChromium();
   }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {

@@ -7,7 +7,7 @@ import { existsSync, watch } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
-import { binPath, listApis, quietRedocly, repoRoot, specFile, specRoot } from "@repo/model/build";
+import { binPath, listApis, pnpm, quietRedocly, repoRoot, specFile, specRoot } from "@repo/model/build";
 
 const docsDir = join(repoRoot, "packages", "docs");
 const distDir = join(docsDir, "dist");
@@ -23,7 +23,7 @@ function step(command, args, options = {}) {
 }
 
 const buildDocs = (api) => step(process.execPath, ["--import", "tsx", join(repoRoot, "packages", "docs", "src", "build.ts"), distDir, ...(api ? [api] : [])]);
-const generate = (api) => step("pnpm", ["--silent", "--filter", api, "generate"]);
+const generate = (api) => step(...pnpm("--silent", "--filter", api, "generate"));
 
 /** Lints one API; prints every problem (warnings too) as file:line:column with a code frame. */
 function lint(api) {
@@ -96,7 +96,7 @@ try {
     }
   }
   await serveDocs();
-  const mocks = spawn("pnpm", ["--silent", "--filter", "@repo/mock-server", "serve"], { cwd: repoRoot, stdio: "inherit" });
+  const mocks = spawn(...pnpm("--silent", "--filter", "@repo/mock-server", "serve"), { cwd: repoRoot, stdio: "inherit" });
   children.push(mocks);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

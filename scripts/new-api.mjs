@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
-import { binPath, quietRedocly, redocly, repoRoot, runMain as main, specFile, UsageError } from "@repo/model/build";
+import { binPath, pnpm, quietRedocly, redocly, repoRoot, runMain as main, specFile, UsageError } from "@repo/model/build";
 import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
 
 const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";
@@ -111,11 +111,7 @@ await main(async (argv) => {
   if (!values["no-install"]) {
     console.log("\npnpm install (links the new package into the workspace and the lockfile)…");
     // adding an API is a lockfile change by design, also where CI makes pnpm default to --frozen-lockfile
-    // the repository's pinned pnpm: the one on PATH, else through npx (a machine with only Node and npm)
-    const pinned = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).packageManager;
-    const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim() === pinned.split("@")[1];
-    const [command, prefix] = onPath ? ["pnpm", []] : ["npx", ["-y", pinned]];
-    const install = spawnSync(command, [...prefix, "install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+    const install = spawnSync(...pnpm("install", "--no-frozen-lockfile", "--prefer-offline"), { cwd: repoRoot, stdio: "inherit" });
     if (install.status !== 0) throw new Error(`pnpm install failed (${install.error ? install.error.message : `exit ${install.status}`}); fix what it says, then run \`pnpm install\` again.`);
   }
   console.log(`\nNext: \`pnpm build && pnpm test\`, then \`pnpm api ${api} --help\`. Edit spec/${api}/ and rebuild; spec/README.md lists the conventions.`);

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pnpm } from "@repo/model/build";
 import { PRISM_VERSION } from "@repo/mock-server";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -45,7 +46,7 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
   let run: { status: number | null; output: string };
 
   beforeAll(() => {
-    const tarball = execFileSync("pnpm", ["pack", "--pack-destination", project], { cwd: sdkDir, encoding: "utf8" })
+    const tarball = execFileSync(...pnpm("pack", "--pack-destination", project), { cwd: sdkDir, encoding: "utf8" })
       .trim()
       .split("\n")
       .at(-1)!;

@@ -1,11 +1,11 @@
-// The built SDK in a real browser (Debian's Chromium, headless): a consumer bundle of dist/index.js
-// (esbuild, platform browser: a Node-only import would fail the build) served from 127.0.0.1, calling
-// the Prism mock across origins. No process, no Node globals: only what a web page has.
+// The built SDK in a real browser (headless Chromium, @repo/testkit/browser): a consumer bundle
+// of dist/index.js (esbuild, platform browser: a Node-only import would fail the build) served from
+// 127.0.0.1, calling the Prism mock across origins. No process, no Node globals: only what a web page has.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import { launchChromium, type Browser } from "@repo/testkit/browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startMock } from "../src/mock.js";
 
@@ -50,10 +50,7 @@ describe("the SDK in a browser", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -3,7 +3,8 @@
 import { statSync } from "node:fs";
 import { apis, builtApi } from "../test/helpers/built.js";
 import { operationAnchors, showOperation } from "../test/helpers/reference.js";
-import { distDir, launchChromium, serveSite } from "../test/helpers/site.js";
+import { launchChromium } from "@repo/testkit/browser";
+import { distDir, serveSite } from "../test/helpers/site.js";
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const site = await serveSite();

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
-import { run } from "../src/testing/run-program.js";
+import { run } from "@repo/testkit/run-program";
 
 const dir = mkdtempSync(join(tmpdir(), "sample-runner-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "@repo/model/build";
 import { globalFlags, operationFlags } from "@repo/cli";
 import { cliSample, curlSample, javascriptSample, pythonSample } from "../src/samples.js";
-import { run } from "@repo/docs/run-program";
+import { run } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "@repo/docs/sample-requests";
 
 const server = "https://api.example.test/v2";

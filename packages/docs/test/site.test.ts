@@ -3,11 +3,11 @@
 // and requests nothing off this machine (every such request is aborted and fails the test).
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, type Browser, type BrowserContext, type Page } from "@repo/testkit/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apis, builtApi, sampleOf } from "./helpers/built.js";
 import { operationAnchors, visitOperation } from "./helpers/reference.js";
-import { isLocal, launchChromium, serveSite, type ServedSite } from "./helpers/site.js";
+import { isLocal, serveSite, type ServedSite } from "./helpers/site.js";
 
 const screenshots = fileURLToPath(new URL("../test-output/", import.meta.url));
 

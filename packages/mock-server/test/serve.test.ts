@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { listApis } from "@repo/model/build";
 import { freePort, serveMock, type ServedMock } from "../src/index.js";
 import { bundledSpec } from "../src/repo-mocks.js";
 
@@ -81,6 +82,7 @@ describe("pnpm mock (the serve script)", () => {
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(2);
-    expect(stderr).toContain('✖ Unknown API "nope". Known APIs: cloudnexus, cloudnode.');
+    // the APIs are the folders of spec/ with an openapi.yaml, as the build reads them
+    expect(stderr).toContain(`✖ Unknown API "nope". Known APIs: ${(listApis() as string[]).join(", ")}.`);
   });
 });

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pnpm } from "@repo/model/build";
 import { parse as parseYaml } from "yaml";
 import type { Finding } from "./findings.js";
 import { fromRoot, repoRoot } from "./repo.js";
@@ -55,7 +56,7 @@ export function checkPackageFindings(pkg: WorkspacePackage, extraPath?: string):
     return [{ where: `${fromRoot(pkg.dir)}/package.json`, rule: "check:package", message: `"${pkg.name}" has no "check:package" script: add one running publint and @arethetypeswrong/cli (attw --pack).` }];
   }
   const env = { ...process.env, PATH: extraPath ? `${extraPath}:${process.env.PATH}` : process.env.PATH };
-  const result = spawnSync("pnpm", ["run", "--silent", "check:package"], { cwd: pkg.dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(...pnpm("run", "--silent", "check:package"), { cwd: pkg.dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.status === 0) return [];
   const output = `${result.stdout}\n${result.stderr}`.trim().split("\n").slice(-30).join("\n");
   return [{ where: fromRoot(pkg.dir), rule: "check:package", message: `\`pnpm --filter ${pkg.name} check:package\` failed (exit ${result.status}):\n${output}` }];
@@ -89,7 +90,7 @@ export function auditFindings(output: string): AuditResult {
 
 /** Runs `pnpm audit --prod --json` at the repository root. */
 export function runAudit(): AuditResult {
-  const result = spawnSync("pnpm", ["audit", "--prod", "--json"], { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(...pnpm("audit", "--prod", "--json"), { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return auditFindings(result.stdout);
 }
 

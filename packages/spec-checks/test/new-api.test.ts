@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
+import { pnpm } from "@repo/model/build";
 import { repoRoot } from "../src/repo.js";
 
 const API = "amber-volumes";
@@ -18,20 +19,31 @@ const IMPORTED = "bench-import";
 let clone: string;
 /**
  * A user's shell in the copy: none of the variables this test's own pnpm and turbo set (npm_*, INIT_CWD,
- * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd).
+ * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd) or
+ * this tree's node_modules, but with the copy's node_modules/.bin first, as `npm test` there has it
+ * (turbo runs each task with the pnpm found there: no pnpm on the machine is needed).
  */
-const env = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
-  PATH: (process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules")).join(":"),
-  CI: "true",
-};
+let env: NodeJS.ProcessEnv;
 const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const newApi = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/new-api.mjs", ...args]);
+/** The input stamp (@repo/model/build's inputStamp) of every API of the copy: what its docs and bundle are rebuilt on. */
+const stamps = () => {
+  const script = 'import { inputStamp, listApis } from "@repo/model/build"; console.log(JSON.stringify(Object.fromEntries(listApis().map((api) => [api, inputStamp(api, ["packages/docs/theme"])]))));';
+  const result = run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);
+  ok(result);
+  return JSON.parse(result.stdout) as Record<string, string>;
+};
+let seedStamps: Record<string, string>;
 const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
 const ok = (result: ReturnType<typeof run>) => expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-4000)).toBe(0);
 
 beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), "new-api-"));
+  env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
+    PATH: [join(clone, "node_modules/.bin"), ...(process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules"))].join(":"),
+    CI: "true",
+  };
   // the working tree as it is (committed or not), without what git ignores (node_modules, dist, …)
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
   for (const file of files) {
@@ -40,7 +52,11 @@ beforeAll(() => {
     cpSync(join(repoRoot, file), join(clone, file));
   }
   for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"]]) ok(run("git", args));
-  ok(run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]));
+  // linked from this workspace's store: every package of the lockfile is there already
+  ok(run(...pnpm("install", "--frozen-lockfile", "--offline")));
+  // a built repository, as a user's is: the docs build reuses the pages of every API whose inputs are unchanged
+  if (existsSync(join(repoRoot, "packages/docs/dist"))) cpSync(join(repoRoot, "packages/docs/dist"), join(clone, "packages/docs/dist"), { recursive: true });
+  seedStamps = stamps();
 }, 300_000);
 afterAll(() => {
   if (clone) rmSync(clone, { recursive: true, force: true });
@@ -91,16 +107,31 @@ describe("pnpm new-api <name>", () => {
     const outside = changed().filter((file) => ![API, IMPORTED].some((api) => file.startsWith(`spec/${api}/`) || file.startsWith(`packages/${api}/`)));
     expect(outside.sort()).toEqual(["pnpm-lock.yaml", "redocly.yaml"]);
     rmSync(dirname(from), { recursive: true, force: true });
+    // nothing the other APIs are built from changed (redocly.yaml gained only the new APIs' entries)
+    expect(stamps()).toEqual({ ...seedStamps, [API]: expect.any(String), [IMPORTED]: expect.any(String) });
   }, 120_000);
 
   it("builds, lints and passes the gates and both new packages' tests with no other edit", () => {
     const turbo = join(clone, "node_modules/.bin/turbo");
     // the new APIs and the site that lists every API (the seed packages are untouched by new-api)
     ok(run(turbo, ["run", "build", `--filter=${API}...`, `--filter=${IMPORTED}...`, "--filter=@repo/docs", "--output-logs=errors-only"]));
-    ok(run("pnpm", ["lint"]));
+    ok(run(...pnpm("lint")));
     ok(run(turbo, ["run", "test", "typecheck", `--filter=${API}`, `--filter=${IMPORTED}`, "--output-logs=errors-only"]));
+    // the gates of the new APIs only: the other APIs' and the gates' own fixtures are what this repository's
+    // run checks, from the same inputs (the test above: their stamps are unchanged)
     const gates = ["spec-lint", "security-lint", "examples", "portability", "sdk-packages"].map((gate) => `test/${gate}.test.ts`);
-    ok(run(process.execPath, [join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs"), "run", ...gates], join(clone, "packages/spec-checks")));
+    const report = join(mkdtempSync(join(tmpdir(), "new-api-gates-")), "report.json");
+    const vitest = join(clone, "packages/spec-checks/node_modules/vitest/vitest.mjs");
+    ok(run(process.execPath, [vitest, "run", ...gates, "-t", `${API}|${IMPORTED}`, "--reporter=json", `--outputFile=${report}`], join(clone, "packages/spec-checks")));
+    const files = (JSON.parse(readFileSync(report, "utf8")) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }> }).testResults;
+    rmSync(dirname(report), { recursive: true, force: true });
+    for (const gate of gates) {
+      for (const api of [API, IMPORTED]) {
+        const checks = files.find((file) => file.name.endsWith(gate))?.assertionResults.filter((test) => test.fullName.includes(api)) ?? [];
+        expect(checks.length, `${gate} checked nothing of ${api}`).toBeGreaterThan(0);
+        expect(checks.filter((test) => test.status !== "passed"), gate).toEqual([]);
+      }
+    }
     ok(run(process.execPath, [join(clone, "packages/docs/node_modules/vitest/vitest.mjs"), "run", "test/samples.test.ts"], join(clone, "packages/docs")));
     const help = run(process.execPath, ["--import", "tsx", "scripts/api.mjs", API, "--help"]);
     ok(help);

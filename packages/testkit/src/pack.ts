@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pnpm } from "@repo/model/build";
 
 export interface InstalledPackage {
   /** The consumer project's folder (holds node_modules/<name>). */
@@ -28,7 +29,7 @@ export function packAndInstall(packageDir: string): InstalledPackage {
   const dir = mkdtempSync(join(tmpdir(), "sdk-pack-"));
   let tarball: string | undefined;
   try {
-    execFileSync("pnpm", ["pack", "--pack-destination", dir], { cwd: packageDir, stdio: "pipe" });
+    execFileSync(...pnpm("pack", "--pack-destination", dir), { cwd: packageDir, stdio: "pipe" });
     tarball = readdirSync(dir).find((file) => file.endsWith(".tgz"));
     if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${packageDir}`);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiModel } from "@repo/model";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
 import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, type CodeSample } from "../samples.js";
-import { run, tscBin, type Ran } from "./run-program.js";
+import { run, tscBin, type Ran } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "./sample-requests.js";
 
 /** The SDK package under test: its folder, its name (the import specifier and the bin) and its model. */

@@ -1,6 +1,6 @@
 // Drives one Redoc reference page: opens every tag of the sidebar, then visits every operation it
 // lists. Redoc 3 renders lazily, so an operation counts as rendered once its section is in the DOM.
-import type { Locator, Page } from "playwright-core";
+import type { Locator, Page } from "@repo/testkit/browser";
 
 export interface RenderedOperation {
   /** Redoc's anchor: `<tag>/<operationId in lower case>`. */

@@ -1,8 +1,7 @@
-// Serves the built site (dist/) on 127.0.0.1 and drives Debian's Chromium through playwright-core.
+// Serves the built site (dist/) on 127.0.0.1, for the browser of @repo/testkit/browser.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
 import sirv from "sirv";
 
 export const distDir = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -27,24 +26,6 @@ export async function serveSite(dir: string = distDir): Promise<ServedSite> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
-}
-
-/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 }
 
 /** Is `url` served by this machine (or inline data)? Anything else is a request leaving the machine. */

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { isMap, parseDocument } from "yaml";
 import type { ApiModel, Json } from "../api-model.js";
 import { buildModel } from "./build-model.js";
 import { bundleSpec, specHash } from "./bundle.js";
@@ -20,14 +21,25 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** redocly.yaml as far as it concerns `api`: without the other APIs' entries, so adding an API rebuilds no other. */
+function redoclyConfigOf(api: string): string {
+  const config = parseDocument(readFileSync(join(repoRoot, "redocly.yaml"), "utf8"));
+  const apis = config.get("apis");
+  if (isMap(apis)) {
+    apis.items = apis.items.filter((entry) => String(isMap(entry.value) ? entry.value.get("root") : "").startsWith(`spec/${api}/`));
+  }
+  return config.toString();
+}
+
 /**
  * A hash of everything an API's derived files are made from: its spec folder, the model builder, the
  * lint config and plugins, plus `extraDirs` (repository-relative, e.g. the docs theme).
  */
 export function inputStamp(api: string, extraDirs: string[] = []): string {
   const hash = createHash("sha256");
+  hash.update("redocly.yaml\0").update(redoclyConfigOf(api)).update("\0");
   const shared = ["packages/model/src", "redocly-plugins", ...extraDirs].flatMap((dir) => filesUnder(join(repoRoot, dir)));
-  for (const file of [join(repoRoot, "redocly.yaml"), ...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
+  for (const file of [...shared, ...filesUnder(join(repoRoot, "spec", api))]) {
     hash.update(file.slice(repoRoot.length)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");

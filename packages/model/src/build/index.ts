@@ -7,6 +7,7 @@ export { errorShape } from "./error-shape.js";
 export { generateSdkSources } from "./generate.js";
 export { operationTable } from "./operation-table.js";
 export { checkPathTemplate } from "./path-template.js";
+export { pnpm } from "./pnpm.js";
 export { binPath, quietRedocly, redocly } from "./redocly.js";
 export { typesOf } from "./typescript-types.js";
 export { runMain, UsageError } from "./usage-error.js";
