@@ -11,9 +11,14 @@ const libs: { search?: typeof Search; Table?: typeof TableClass; stringify?: typ
 
 /** Loads what `format` and `query` need; formatValue and applyQuery run only after it. */
 export async function loadFormatters(format: Format, query: string | undefined): Promise<void> {
-  if (query !== undefined) libs.search ??= (await import("@jmespath-community/jmespath")).search;
-  if (format === "yaml") libs.stringify ??= (await import("yaml")).stringify;
+  if (query !== undefined) libs.search ??= exported(await import("@jmespath-community/jmespath"), "search");
+  if (format === "yaml") libs.stringify ??= exported(await import("yaml"), "stringify");
   if (format === "table") libs.Table ??= (await import("cli-table3")).default;
+}
+
+/** A named export of a dynamically imported module; a bundled CommonJS module may carry it on `default` only. */
+function exported<M extends object, K extends keyof M>(module: M, name: K): M[K] {
+  return (module[name] ?? (module as { default?: M }).default?.[name] ?? loaded(undefined, String(name))) as M[K];
 }
 
 const loaded = <T>(lib: T | undefined, what: string): T => {
