@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `pnpm bench:tests [--top 15]`: what the test run costs. After a build, runs the tasks of `pnpm test`
-// none from the cache (`turbo run test typecheck --concurrency=2 --force --continue`) and prints each
-// task's wall and CPU time (user + system of its whole process tree), the total, and the slowest test
-// files (from the JSON report each vitest task writes). Figures only: nothing passes or fails on a
-// threshold; the exit code is the test run's.
+// `pnpm bench:tests [--top 15]`: what the test run costs. After a build, runs the tasks of `pnpm test`,
+// none from the cache and no build again (`turbo run test typecheck --only --force --concurrency=2
+// --continue`), and prints each task's wall and CPU time (user + system of its whole process tree), the
+// total, and the slowest test files (from the JSON report each vitest task writes). Figures only:
+// nothing passes or fails on a threshold; the exit code is the test run's.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -53,7 +53,8 @@ try {
   const build = await timed(turbo[0], [turbo[1], "run", "build", "--output-logs=errors-only"], { cwd: repoRoot, env: { ...process.env, PATH: path } });
   if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}); the tests were not timed.`);
 
-  const command = ["run", "test", "typecheck", "--concurrency=2", "--force", "--continue", "--output-logs=errors-only"];
+  // --only: --force would also rerun the builds the tests depend on (just made above)
+  const command = ["run", "test", "typecheck", "--only", "--force", "--concurrency=2", "--continue", "--output-logs=errors-only"];
   console.error(`pnpm bench:tests: turbo ${command.join(" ")}…`);
   const total = await timed(turbo[0], [turbo[1], ...command], { cwd: repoRoot, env: { ...process.env, PATH: `${shimDir}:${path}` } });
 

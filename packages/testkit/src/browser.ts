@@ -24,7 +24,7 @@ const { version } = JSON.parse(readFileSync(resolve(dirname(packageEntry), "../.
  */
 const LEFT_OUT = /^--(single-process|disable-web-security|allow-running-insecure-content|disable-features=|enable-features=)/;
 /** Flags of the bundled build: its own, minus the above. */
-export const bundledChromiumArgs: readonly string[] = sparticuz.args.filter((arg) => !LEFT_OUT.test(arg));
+const bundledChromiumArgs: readonly string[] = sparticuz.args.filter((arg) => !LEFT_OUT.test(arg));
 /** Flags for a Chromium named by CHROMIUM_PATH (a desktop build: no Lambda flags). */
 const otherChromiumArgs = ["--no-sandbox", "--disable-gpu"];
 
