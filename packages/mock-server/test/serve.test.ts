@@ -51,11 +51,13 @@ describe("pnpm mock (the serve script)", () => {
   it.each([
     ["stateful", [], 0], // Prism judges in process
     ["static", ["--static"], 1], // Prism is a child process, which Ctrl-C must stop too
-  ] as const)("%s: serves the chosen API at MOCK_PORT, logs requests, and Ctrl-C stops it and Prism", async (mode, flags, children) => {
+  ] as const)("%s: serves the chosen API at its port from MOCK_PORT, logs requests, and Ctrl-C stops it and Prism", async (mode, flags, children) => {
+    // each API keeps its port whichever are served: MOCK_PORT + its place among the build's APIs
     const port = await freePort();
+    const base = port - listApis().indexOf("cloudnexus");
     const child = spawn(process.execPath, ["--import", "tsx", "src/serve-cli.ts", "cloudnexus", "--strict", ...flags], {
       cwd: packageDir,
-      env: { ...process.env, MOCK_PORT: String(port), NO_COLOR: "1" },
+      env: { ...process.env, MOCK_PORT: String(base), NO_COLOR: "1" },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
