@@ -1,13 +1,11 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { listApis as buildApis } from "@repo/model/build";
 import { bundledSpec, listApis, startMock } from "../src/repo-mocks.js";
 
 describe("startMock", () => {
   it("knows every API folder of spec/ (with an openapi.yaml), sorted", () => {
     const apis = listApis();
-    expect(apis).toEqual(buildApis()); // the APIs the build makes SDKs and docs of
     expect(apis.length).toBeGreaterThan(0);
     expect(apis).toEqual([...apis].sort());
     for (const api of apis) expect(existsSync(new URL(`../../../spec/${api}/openapi.yaml`, import.meta.url))).toBe(true);

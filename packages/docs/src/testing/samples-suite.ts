@@ -9,22 +9,13 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiModel } from "@repo/model";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
 import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, type CodeSample } from "../samples.js";
+import type { SdkPackage } from "@repo/testkit/package";
 import { run, tscBin, type Ran } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "./sample-requests.js";
 
-/** The SDK package under test: its folder, its name (the import specifier and the bin) and its model. */
-export interface SamplesPackage {
-  dir: string;
-  name: string;
-  /** The bin's path inside the package (package.json `bin`). */
-  binFile: string;
-  model: ApiModel;
-}
-
-export function docsSamplesSuite(pkg: SamplesPackage, options: { token: string }): void {
+export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): void {
   const model = pkg.model;
   const operations = model.operations.map((op) => [op.operationId, op] as const);
   const samples = new Map<string, CodeSample[]>(model.operations.map((op) => [op.operationId, codeSamples(model, op)]));
