@@ -3,6 +3,7 @@
 import type { Client } from "openapi-fetch";
 import { ApiPromise } from "./api-promise.js";
 import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
+import { credentialFor, resolveCredentials } from "./credentials.js";
 import type { OperationTable, OperationDescriptor } from "@repo/model";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
@@ -20,6 +21,14 @@ function env(name: string): string | undefined {
   return process?.env?.[name] || undefined;
 }
 
+/** The client's headers plus the credential of the API's default security, when it travels in a header or cookie. */
+function withCredential(config: ResolvedConfig): Record<string, string> {
+  const credential = credentialFor(config.api, { method: "GET", path: "/" }, config.credentials);
+  if (credential?.placement.in === "header") return { ...config.headers, [credential.placement.name]: credential.value };
+  if (credential?.placement.in === "cookie") return { ...config.headers, Cookie: `${credential.placement.name}=${encodeURIComponent(credential.value)}` };
+  return config.headers;
+}
+
 export class BaseClient<Paths extends {} = {}> {
   readonly #config: ResolvedConfig;
   #raw: Client<Paths> | undefined;
@@ -31,13 +40,8 @@ export class BaseClient<Paths extends {} = {}> {
     checkCredential(options.session, "The session");
     const headers: Record<string, string> = { Accept: "application/json" };
     if (options.userAgent) mergeHeaders(headers, { "User-Agent": options.userAgent });
-    if (credential && api.auth.header) {
-      headers[api.auth.header] = api.auth.scheme ? `${api.auth.scheme} ${credential}` : credential;
-    }
-    if (options.session) {
-      if (!api.auth.cookie) throw new TypeError(`The ${api.name} API has no session cookie; pass a token instead.`);
-      headers.Cookie = `${api.auth.cookie}=${encodeURIComponent(options.session)}`;
-    }
+    // each operation sends the credential of one of its schemes (none when it is anonymous)
+    const credentials = resolveCredentials(api, credential, options.session, options.credentials);
     mergeHeaders(headers, options.headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const baseUrl = (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, "");
@@ -48,6 +52,7 @@ export class BaseClient<Paths extends {} = {}> {
       baseUrl,
       overrideOperationServers: options.overrideOperationServers ?? false,
       headers,
+      credentials,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -79,7 +84,8 @@ export class BaseClient<Paths extends {} = {}> {
   get raw(): Client<Paths> {
     return (this.#raw ??= lazyRawClient<Paths>({
       baseUrl: this.#config.baseUrl,
-      headers: this.#config.headers,
+      // the raw client has no operation table: it sends the credential of the API's default schemes
+      headers: withCredential(this.#config),
       fetch: (request: Request) => this.#config.fetch(request),
     }));
   }

@@ -16,6 +16,12 @@ export interface ClientOptions {
   overrideOperationServers?: boolean | undefined;
   /** A session ID sent as the API's session cookie (Cloudnode), instead of or next to a token. */
   session?: string | undefined;
+  /**
+   * A credential per security scheme, by the scheme's name in the spec, for an API with several (an API
+   * key for some operations, an OAuth2 access token for others). It wins over the token for that scheme.
+   * HTTP Basic takes `user:password`.
+   */
+  credentials?: Record<string, string> | undefined;
   /** Milliseconds each attempt may take before it fails with a TimeoutError (default 60 000; 0 or Infinity: none). */
   timeout?: number | undefined;
   /** How many times a failed request is retried (default 2). */

@@ -3,6 +3,7 @@
 import { onAbort } from "./abort.js";
 import { baseUrlProblem, checkHeader, withoutUserinfo } from "./checks.js";
 import type { OperationTable, OperationDescriptor } from "@repo/model";
+import { credentialFor, secretNames, type Credentials } from "./credentials.js";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { decodeText, readBytes } from "./read-body.js";
@@ -15,8 +16,10 @@ export interface ResolvedConfig {
   baseUrl: string;
   /** `baseUrl` also replaces the servers operations declare for themselves. */
   overrideOperationServers: boolean;
-  /** Headers sent on every request, credentials included. */
+  /** Headers sent on every request (credentials are placed per operation). */
   headers: Record<string, string>;
+  /** The caller's credential per security scheme. */
+  credentials: Credentials;
   timeout: number;
   maxRetries: number;
   /** The largest response body read, in bytes. */
@@ -34,6 +37,8 @@ export interface ApiResult<T> {
 
 interface PreparedRequest {
   url: string;
+  /** The URL for logs and messages: a credential in the query is redacted. */
+  shownUrl: string;
   init: { method: string; headers: Record<string, string>; body?: BodyInit };
   idempotent: boolean;
 }
@@ -96,6 +101,10 @@ export function prepareRequest(
     if (path[name] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
   }
   if (op.body === "flat") body = rest;
+  const credential = credentialFor(config.api, op, config.credentials);
+  if (credential?.placement.in === "header") setHeader(headers, credential.placement.name, credential.value);
+  else if (credential?.placement.in === "cookie") cookies.unshift(`${credential.placement.name}=${encodeURIComponent(credential.value)}`);
+  else if (credential?.placement.in === "query") query[credential.placement.name] = credential.value;
   if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
   const encoded = body === undefined ? undefined : encodeBody(body, op.contentType);
   // multipart: fetch writes the Content-Type itself, with the boundary
@@ -110,9 +119,12 @@ export function prepareRequest(
   mergeHeaders(headers, options.headers);
 
   const search = serializeQuery(query);
-  const url = `${serverOf(config, op, options)}${fillPath(op.path, path, operationId)}${search ? `?${search}` : ""}`;
+  const base = `${serverOf(config, op, options)}${fillPath(op.path, path, operationId)}`;
+  const url = `${base}${search ? `?${search}` : ""}`;
+  const shown = credential?.placement.in === "query" ? serializeQuery({ ...query, [credential.placement.name]: "[redacted]" }) : search;
   return {
     url,
+    shownUrl: `${base}${shown ? `?${shown}` : ""}`,
     init: { method: op.method, headers, ...(encoded === undefined ? {} : { body: encoded }) },
     idempotent: canRetryMethod(op.method, key !== undefined),
   };
@@ -156,8 +168,8 @@ export async function performRequest(
 
   for (let attempt = 0; ; attempt++) {
     const canRetry = request.idempotent && attempt < maxRetries;
-    log?.(`${config.api.name} ${operationId}: ${request.init.method} ${request.url} (attempt ${attempt + 1}/${maxRetries + 1})`, {
-      headers: redact(request.init.headers, config.api.auth.header),
+    log?.(`${config.api.name} ${operationId}: ${request.init.method} ${request.shownUrl} (attempt ${attempt + 1}/${maxRetries + 1})`, {
+      headers: redact(request.init.headers, secretNames(config.api).headers),
     });
     const started = Date.now();
     const result = await attemptOnce(config, operationId, request, options);
@@ -255,8 +267,8 @@ async function attemptOnce(
     // fetch follows at most 20 redirects ("redirect count exceeded" in Node): the same loop every time
     const final = !timedOut && /redirect/i.test(reason);
     const failure = timedOut
-      ? `${request.init.method} ${request.url} timed out after ${timeout} ms`
-      : `Could not reach ${request.url}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
+      ? `${request.init.method} ${request.shownUrl} timed out after ${timeout} ms`
+      : `Could not reach ${request.shownUrl}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
     return { failure, cause: error, timedOut, final };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
@@ -334,7 +346,7 @@ function randomKey(): string {
 const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|password/i;
 
 /** Headers as the logger sees them: credentials replaced. */
-export function redact(headers: Record<string, string>, authHeader = "authorization"): Record<string, string> {
-  const secret = (name: string) => SECRET_HEADER.test(name) || name.toLowerCase() === authHeader.toLowerCase();
+export function redact(headers: Record<string, string>, secretHeaders: readonly string[] = []): Record<string, string> {
+  const secret = (name: string) => SECRET_HEADER.test(name) || secretHeaders.includes(name.toLowerCase());
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, secret(k) ? "[redacted]" : v]));
 }

@@ -114,7 +114,8 @@ type NamespaceOf<K> = K extends string ? SplitId<K>[0] : never;
 type NameOf<K> = K extends string ? SplitId<K>[1] : never;
 
 /** Every namespace and method of an API, from its operations and operation table. */
-export type ClientMethods<Ops, Table extends { readonly [K in keyof Ops]: OperationDescriptor }> = {
+// The table may lack operations the types have (a webhook's, one the build left out): only both become methods.
+export type ClientMethods<Ops, Table extends { readonly [K in keyof Ops]?: OperationDescriptor }> = {
   [N in Exclude<NamespaceOf<keyof Table>, "">]: {
     [K in keyof Table & keyof Ops as NamespaceOf<K> extends N ? NameOf<K> : never]: OperationMethod<Ops[K], Table[K]>;
   };

@@ -5,16 +5,40 @@ import type { OperationModel } from "./model.js";
 import { clone, exampleOf } from "./spec.js";
 import type { Context, EngineOptions, EngineRequest, EngineResponse, Env, RateLimitOptions } from "./state.js";
 
-/** The security scheme the request's credential belongs to, and the credential itself. */
-export function credentialOf(env: Env, op: OperationModel, headers: EngineRequest["headers"]): { scheme: string; value: string } | undefined {
+/** `Basic <base64 of user:password>` → `user:password`; undefined when it is not well formed. */
+function basicCredential(header: string | undefined): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(header ?? "");
+  if (!match) return undefined;
+  try {
+    const decoded = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(atob(match[1]!), (c) => c.charCodeAt(0)));
+    return decoded.includes(":") ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The security scheme the request's credential belongs to, and the credential itself: any well-formed
+ * credential of a scheme the operation declares (bearer, basic, OAuth2 / OpenID Connect access tokens,
+ * an API key in a header, the query or a cookie); `tokens` then narrows them to a fixed set.
+ */
+export function credentialOf(env: Env, op: OperationModel, request: Pick<EngineRequest, "headers" | "query">): { scheme: string; value: string } | undefined {
+  const { headers, query } = request;
   for (const scheme of op.security) {
     const definition = env.model.securitySchemes[scheme];
     if (!definition) continue;
-    if (definition.type === "http" && /^bearer$/i.test(definition.scheme ?? "")) {
-      const match = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? "");
+    const http = definition.type === "http" ? String(definition.scheme ?? "").toLowerCase() : null;
+    if (http === "bearer" || definition.type === "oauth2" || definition.type === "openIdConnect") {
+      const match = /^Bearer\s+(\S.*)$/i.exec(headers.authorization ?? "");
       if (match) return { scheme, value: match[1]!.trim() };
+    } else if (http === "basic") {
+      const value = basicCredential(headers.authorization);
+      if (value) return { scheme, value };
     } else if (definition.type === "apiKey" && definition.in === "header") {
       const value = headers[String(definition.name).toLowerCase()];
+      if (value) return { scheme, value };
+    } else if (definition.type === "apiKey" && definition.in === "query") {
+      const value = query.get(String(definition.name));
       if (value) return { scheme, value };
     } else if (definition.type === "apiKey" && definition.in === "cookie") {
       const cookie = (headers.cookie ?? "").split(/;\s*/).find((part) => part.startsWith(`${definition.name}=`));

@@ -73,7 +73,7 @@ export function createEngine(doc: Json, model: EngineModel, options: EngineOptio
     }
     const op = route.operation;
     const ctx = requestContext(env, op, request, route.params);
-    const credential = op.security.length ? credentialOf(env, op, request.headers) : undefined;
+    const credential = op.security.length ? credentialOf(env, op, request) : undefined;
     ctx.scheme = credential?.scheme;
     // counted before any refusal: a refused request spends the window too
     ctx.rate = takeRate(env, credential?.value ?? "anonymous");

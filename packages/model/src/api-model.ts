@@ -162,11 +162,31 @@ export interface ErrorShape {
   readonly requestIdHeader: string | null;
 }
 
-/** How credentials travel: a token header (with an optional scheme like Bearer) and/or a session cookie. */
+/** Where one security scheme's credential goes in a request. */
+export interface CredentialPlacement {
+  readonly in: "header" | "query" | "cookie";
+  /** The header, query parameter or cookie name (`Authorization`, `X-API-Key`, `api_key`, `session`). */
+  readonly name: string;
+  /** The word before the credential in an Authorization header; `Basic` encodes `user:password` as base64. */
+  readonly prefix?: "Bearer" | "Basic";
+}
+
+/**
+ * How credentials travel, from the spec's security schemes (bearer, basic, API key in a header, query or
+ * cookie, OAuth2 and OpenID Connect with the access token as a bearer token). One token fills every
+ * scheme in `token`; a session fills the session cookie's scheme; a caller may give a credential per scheme.
+ */
 export interface AuthModel {
-  readonly header: string | null;
-  readonly scheme: string | null;
+  /** Every scheme the SDK can fill, by its name in the spec. */
+  readonly schemes: Readonly<Record<string, CredentialPlacement>>;
+  /** The schemes the client's token fills, in the spec's order. */
+  readonly token: readonly string[];
+  /** The scheme a session ID fills (an API key in a cookie, next to a token scheme), or null. */
+  readonly session: string | null;
+  /** That session cookie's name (`session`), or null. */
   readonly cookie: string | null;
+  /** The API's default security (scheme names; an operation without its own `security` has these). */
+  readonly security: readonly string[];
 }
 
 /** The environment variables a client reads: `<API>_TOKEN` and `<API>_BASE_URL`. */
@@ -193,6 +213,16 @@ export interface ApiModel {
   readonly login: string | null;
   /** Sorted by operationId. */
   readonly operations: readonly ModelOperation[];
+  /** The spec's operations the generator cannot represent, each with the reason (in spec order). */
+  readonly omitted: readonly OmittedOperation[];
+}
+
+/** An operation left out of the model: the build names it and says why; the rest of the API works. */
+export interface OmittedOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | null;
+  readonly reason: string;
 }
 
 // ---- Projections: what a bundle carries of the model ----
@@ -236,6 +266,8 @@ export interface OperationDescriptor {
   readonly pagination?: PaginationDescriptor;
   /** The operation starts long-running work: its promise has `.wait()`. */
   readonly wait?: WaitDescriptor;
+  /** Its security schemes when they are not the API's default (`[]`: anonymous, no credential sent). */
+  readonly security?: readonly string[];
 }
 
 /** Pagination as the table carries it (no null fields). */
@@ -252,7 +284,13 @@ export interface OperationTable {
   readonly baseUrl: string;
   /** Environment variables read when the caller gives no token / base URL. */
   readonly env: EnvNames;
-  readonly auth: { readonly header?: string; readonly scheme?: string; readonly cookie?: string };
+  readonly auth: {
+    readonly schemes?: Readonly<Record<string, CredentialPlacement>>;
+    readonly token?: readonly string[];
+    readonly session?: string;
+    /** The API's default security; an operation with other schemes says so itself. */
+    readonly security?: readonly string[];
+  };
   readonly errorShape: ErrorShapeDescriptor;
   readonly operations: { readonly [operationId: string]: OperationDescriptor };
 }

@@ -40,7 +40,7 @@ export function fixtureModel(fields: Partial<Omit<ApiModel, "operations">> & { a
     servers: [],
     securitySchemes: {},
     env: envNames(fields.api),
-    auth: { header: "Authorization", scheme: "Bearer", cookie: null },
+    auth: { schemes: { bearerAuth: { in: "header", name: "Authorization", prefix: "Bearer" } }, token: ["bearerAuth"], session: null, cookie: null, security: ["bearerAuth"] },
     errorShape: { path: [], code: null, message: null, title: null, details: null, requestId: null, requestIdHeader: null },
     resources: {},
     login: null,

@@ -2,7 +2,7 @@
 // header, error shape, auth and example params, as tables of small specs. The real specs exercise
 // some shapes only (no name clash, no flat error body on CloudNexus…), so each rule is pinned here.
 import { describe, expect, it } from "vitest";
-import { buildModel, operationTable } from "../src/build/index.js";
+import { authOf, buildModel, operationTable } from "../src/build/index.js";
 
 type Json = Record<string, unknown>;
 const json = (schema: Json) => ({ content: { "application/json": { schema } } });
@@ -96,7 +96,13 @@ describe("auth, env, idempotency and example params", () => {
   const model = buildModel("my-api", spec, { specHash: "x" });
 
   it("reads how credentials travel and names the environment variables", () => {
-    expect(model.auth).toEqual({ header: "X-Api-Key", scheme: null, cookie: "sid" });
+    expect(model.auth).toEqual({
+      schemes: { key: { in: "header", name: "X-Api-Key" }, session: { in: "cookie", name: "sid" } },
+      token: ["key"],
+      session: "session",
+      cookie: "sid",
+      security: [],
+    });
     expect(model.env).toEqual({ token: "MY_API_TOKEN", baseUrl: "MY_API_BASE_URL" });
   });
 
@@ -114,6 +120,40 @@ describe("auth, env, idempotency and example params", () => {
       json: true,
       idempotencyHeader: "Idempotency-Key",
     });
+  });
+});
+
+describe("auth: where each kind of security scheme carries its credential", () => {
+  it.each([
+    ["HTTP bearer", { type: "http", scheme: "bearer" }, { in: "header", name: "Authorization", prefix: "Bearer" }],
+    ["HTTP bearer, any case", { type: "http", scheme: "Bearer" }, { in: "header", name: "Authorization", prefix: "Bearer" }],
+    ["HTTP basic (user:password, base64)", { type: "http", scheme: "basic" }, { in: "header", name: "Authorization", prefix: "Basic" }],
+    ["an API key in a header", { type: "apiKey", in: "header", name: "api_key" }, { in: "header", name: "api_key" }],
+    ["an API key in the query", { type: "apiKey", in: "query", name: "key" }, { in: "query", name: "key" }],
+    ["an API key in a cookie (the only scheme: the token)", { type: "apiKey", in: "cookie", name: "sid" }, { in: "cookie", name: "sid" }],
+    ["OAuth2: the access token, as a bearer token", { type: "oauth2", flows: {} }, { in: "header", name: "Authorization", prefix: "Bearer" }],
+    ["OpenID Connect: the access token, as a bearer token", { type: "openIdConnect", openIdConnectUrl: "https://id.test" }, { in: "header", name: "Authorization", prefix: "Bearer" }],
+  ] as const)("%s", (_name, scheme, placement) => {
+    expect(authOf({ s: scheme }, ["s"])).toEqual({ schemes: { s: placement }, token: ["s"], session: null, cookie: null, security: ["s"] });
+  });
+
+  it("leaves out a scheme no client can fill from a token (HTTP digest, mutual TLS)", () => {
+    expect(authOf({ d: { type: "http", scheme: "digest" }, m: { type: "mutualTLS" } }).schemes).toEqual({});
+  });
+
+  it("an operation's own security reaches the table only when it differs from the API's ([]: anonymous)", () => {
+    const ok200 = { 200: json(object({})) };
+    const model = buildModel("t", {
+      ...doc({
+        "/a": { get: { operationId: "a", responses: ok200 } },
+        "/b": { get: { operationId: "b", security: [], responses: ok200 } },
+        "/c": { get: { operationId: "c", security: [{ key: [] }], responses: ok200 } },
+      }, { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, key: { type: "apiKey", in: "query", name: "key" } } }),
+      security: [{ bearer: [] }],
+    }, { specHash: "x" });
+    const table = operationTable(model);
+    expect(table.auth).toEqual({ schemes: { bearer: { in: "header", name: "Authorization", prefix: "Bearer" }, key: { in: "query", name: "key" } }, token: ["bearer", "key"], security: ["bearer"] });
+    expect([table.operations.a!.security, table.operations.b!.security, table.operations.c!.security]).toEqual([undefined, [], ["key"]]);
   });
 });
 

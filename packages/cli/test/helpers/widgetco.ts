@@ -140,7 +140,12 @@ const widgetApi: OperationTable = {
   name: "widgetco",
   baseUrl: "https://api.widget.test",
   env: { token: "WIDGETCO_TOKEN", baseUrl: "WIDGETCO_BASE_URL" },
-  auth: { header: "Authorization", scheme: "Bearer", cookie: "sid" },
+  auth: {
+    schemes: { bearer: { in: "header", name: "Authorization", prefix: "Bearer" }, sid: { in: "cookie", name: "sid" } },
+    token: ["bearer"],
+    session: "sid",
+    security: ["bearer", "sid"],
+  },
   errorShape: { code: "code", message: "message" },
   operations: {
     ping: { method: "GET", path: "/ping", json: true },

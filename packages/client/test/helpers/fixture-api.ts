@@ -6,7 +6,12 @@ export const fixtureApi = {
   name: "fixture",
   baseUrl: "https://api.fixture.test/v1",
   env: { token: "FIXTURE_TOKEN", baseUrl: "FIXTURE_BASE_URL" },
-  auth: { header: "Authorization", scheme: "Bearer", cookie: "session" },
+  auth: {
+    schemes: { bearerAuth: { in: "header", name: "Authorization", prefix: "Bearer" }, sessionCookie: { in: "cookie", name: "session" } },
+    token: ["bearerAuth"],
+    session: "sessionCookie",
+    security: ["bearerAuth", "sessionCookie"],
+  },
   errorShape: { path: ["error"], code: "code", message: "message", details: "details", requestId: "request_id", requestIdHeader: "X-Request-Id" },
   operations: {
     "items.list": {

@@ -1,10 +1,11 @@
 // The normalized operation model: the one intermediate that the SDK, CLI, MCP server, mock engine and
 // docs samples all read. It is built from a bundled spec, never from the hand-written files directly.
-import type { ApiModel, AuthModel, BodyMode, Json, ModelOperation, ModelParameter, ModelResponse, Pagination } from "../api-model.js";
+import type { ApiModel, AuthModel, CredentialPlacement, OmittedOperation, BodyMode, Json, ModelOperation, ModelParameter, ModelResponse, Pagination } from "../api-model.js";
 import { isJsonMedia, parseAsOf } from "../media-types.js";
 import { envNames, splitOperationId } from "../names.js";
 import { isProtocolHeader } from "../protocol-headers.js";
 import { deref, HTTP_METHODS, inline, objectProperties, serverUrl } from "../schema.js";
+import { CONVENTIONAL_ID } from "./derive-names.js";
 import { errorShape } from "./error-shape.js";
 import { exampleParams } from "./examples.js";
 import { checkPathTemplate } from "./path-template.js";
@@ -17,21 +18,34 @@ export type DraftOperation = Omit<ModelOperation, "mock" | "wait" | "columns"> &
 /** Builds the model of every operation in a bundled spec, sorted by operationId. */
 export function buildModel(api: string, doc: Json, { specHash }: { specHash: string }): ApiModel {
   const drafts: DraftOperation[] = [];
+  // an operation the generator cannot represent is left out, named with the reason; the rest works
+  const omitted: OmittedOperation[] = [];
+  const ids = new Set<string>();
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = deref(doc, rawItem);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
-      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      drafts.push(readOperation(doc, path, method, item, op));
+      const operationId: string | null = typeof op.operationId === "string" && op.operationId ? op.operationId : null;
+      const leaveOut = (reason: string) => omitted.push({ method: method.toUpperCase(), path, operationId, reason });
+      if (!operationId) {
+        leaveOut("it has no operationId (name it in the API's overlay)");
+      } else if (!CONVENTIONAL_ID.test(operationId)) {
+        leaveOut(`its operationId is not \`<namespace>.<method>\` in camelCase (rename it in the API's overlay)`);
+      } else if (ids.has(operationId)) {
+        leaveOut(`another operation is already named "${operationId}" (rename one in the API's overlay)`);
+      } else {
+        try {
+          drafts.push(readOperation(doc, path, method, item, op));
+          ids.add(operationId);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          leaveOut(message.startsWith(`${method.toUpperCase()} ${path}: `) ? message.slice(method.length + path.length + 3) : message);
+        }
+      }
     }
   }
   drafts.sort((a, b) => a.operationId.localeCompare(b.operationId));
-  const ids = new Set<string>();
-  for (const { operationId } of drafts) {
-    if (ids.has(operationId)) throw new Error(`operationId "${operationId}" is used twice`);
-    ids.add(operationId);
-  }
   const { resources, mock } = inferResources(doc, drafts);
   const withMock = drafts.map((op) => ({ ...op, mock: mock[op.operationId]! }));
   const operations: ModelOperation[] = withMock.map((op) => ({ ...op, wait: waitOf(resources, withMock, op), columns: columnsOf(doc, op) }));
@@ -44,11 +58,12 @@ export function buildModel(api: string, doc: Json, { specHash }: { specHash: str
     servers: (doc.servers ?? []).map(serverUrl),
     securitySchemes: schemes,
     env: envNames(api),
-    auth: authOf(schemes),
+    auth: authOf(schemes, securityOf(doc.security)),
     errorShape: errorShape(doc),
     resources,
     login: loginOperation(doc, operations),
     operations,
+    omitted,
   };
 }
 
@@ -87,7 +102,7 @@ function readOperation(doc: Json, path: string, method: string, item: Json, op: 
     summary: op.summary ?? "",
     description: op.description ?? "",
     tags: op.tags ?? [],
-    security: ((op.security ?? doc.security ?? []) as Json[]).flatMap((requirement) => Object.keys(requirement)),
+    security: securityOf(op.security ?? doc.security),
     parameters,
     requestBody: body ? { required: Boolean(body.required), ...(contentType === undefined ? {} : { contentType }), schema: inline(doc, media?.schema ?? {}) } : null,
     successStatus,
@@ -136,20 +151,41 @@ function loginOperation(doc: Json, operations: readonly ModelOperation[]): strin
   return best?.operationId ?? null;
 }
 
-/** How credentials travel, from the security schemes: a token header (and its scheme) and/or a session cookie. */
-export function authOf(schemes: Record<string, Json>): AuthModel {
-  const auth: { header: string | null; scheme: string | null; cookie: string | null } = { header: null, scheme: null, cookie: null };
-  for (const scheme of Object.values(schemes)) {
-    if (scheme.type === "http" && /^bearer$/i.test(scheme.scheme ?? "") && !auth.header) {
-      auth.header = "Authorization";
-      auth.scheme = "Bearer";
-    } else if (scheme.type === "apiKey" && scheme.in === "header" && !auth.header) {
-      auth.header = scheme.name;
-    } else if (scheme.type === "apiKey" && scheme.in === "cookie" && !auth.cookie) {
-      auth.cookie = scheme.name;
-    }
+/** Scheme names of a `security` list, each once (an AND of schemes is read as either). */
+const securityOf = (requirements: Json): string[] => [...new Set(((requirements ?? []) as Json[]).flatMap((requirement) => Object.keys(requirement ?? {})))];
+
+/** Where a scheme's credential goes, or null for one the SDK cannot fill (HTTP digest, mutual TLS). */
+function placementOf(scheme: Json): CredentialPlacement | null {
+  const http = scheme.type === "http" ? String(scheme.scheme ?? "").toLowerCase() : null;
+  if (http === "bearer" || scheme.type === "oauth2" || scheme.type === "openIdConnect") return { in: "header", name: "Authorization", prefix: "Bearer" };
+  if (http === "basic") return { in: "header", name: "Authorization", prefix: "Basic" };
+  if (scheme.type === "apiKey" && ["header", "query", "cookie"].includes(scheme.in) && typeof scheme.name === "string" && scheme.name) {
+    return { in: scheme.in, name: scheme.name };
   }
-  return auth;
+  return null;
+}
+
+/**
+ * How credentials travel, from the security schemes. The token fills every scheme but a cookie one
+ * when there is another (Cloudnode: a bearer token, or a `session` cookie); the session, that cookie.
+ */
+export function authOf(schemes: Record<string, Json>, security: readonly string[] = []): AuthModel {
+  const placements = Object.fromEntries(
+    Object.entries(schemes).flatMap(([name, scheme]) => {
+      const placement = placementOf(scheme);
+      return placement ? [[name, placement] as const] : [];
+    }),
+  );
+  const names = Object.keys(placements);
+  const cookies = names.filter((name) => placements[name]!.in === "cookie");
+  const session = cookies.length && cookies.length < names.length ? cookies[0]! : null;
+  return {
+    schemes: placements,
+    token: names.filter((name) => name !== session),
+    session,
+    cookie: session ? placements[session]!.name : null,
+    security: [...security],
+  };
 }
 
 /**

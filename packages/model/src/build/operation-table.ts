@@ -14,6 +14,14 @@ function acceptOf(op: ModelOperation): string {
 const compact = <T extends object>(object: T): { [K in keyof T]?: NonNullable<T[K]> } =>
   Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== false && !(typeof v === "object" && !Object.keys(v).length))) as { [K in keyof T]?: NonNullable<T[K]> };
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** The compacted descriptor, plus the operation's schemes when they are not the API's (`[]`: anonymous). */
+function withSecurity(op: ModelOperation, model: ApiModel, fields: Record<string, unknown>): OperationDescriptor {
+  const descriptor = compact(fields) as unknown as OperationDescriptor;
+  return sameList(op.security, model.auth.security) ? descriptor : { ...descriptor, security: [...op.security] };
+}
+
 /**
  * The slice of the model the SDK runtime needs at run time (bundled into every SDK, so kept small):
  * per operation its method, path, parameter locations, body mode, pagination and idempotency header.
@@ -23,12 +31,12 @@ export function operationTable(model: ApiModel): OperationTable {
     name: model.api,
     baseUrl: model.servers[0] ?? "",
     env: model.env,
-    auth: compact(model.auth),
+    auth: compact({ schemes: model.auth.schemes, token: model.auth.token, session: model.auth.session, security: model.auth.security }),
     errorShape: compact(model.errorShape),
     operations: Object.fromEntries(
       model.operations.map((op) => [
         op.operationId,
-        compact({
+        withSecurity(op, model, {
           method: op.method,
           path: op.path,
           server: op.servers?.[0] ?? null,
@@ -43,7 +51,7 @@ export function operationTable(model: ApiModel): OperationTable {
           idempotencyHeader: op.idempotencyHeader,
           pagination: op.pagination && compact(op.pagination),
           wait: op.wait,
-        }) as OperationDescriptor,
+        }),
       ]),
     ),
   };

@@ -4,7 +4,8 @@ import { BaseClient, createRawClient, type ClientMethods, type ClientOptions, ty
 import { api } from "../generated/operations.js";
 import type { operations, paths } from "../generated/schema.js";
 
-export type { components, operations, paths } from "../generated/schema.js";
+// webhooks: the payloads the API sends to your server (typed, documented; not client methods)
+export type { components, operations, paths, webhooks } from "../generated/schema.js";
 export * from "@repo/client/public";
 
 /** The API's production URL: the first server of the spec. */
