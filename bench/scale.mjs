@@ -37,6 +37,7 @@ try {
       runs: { type: "string", default: "5" },
       keep: { type: "boolean", default: false },
       "no-browser": { type: "boolean", default: false },
+      real: { type: "string", default: "digitalocean" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -45,8 +46,10 @@ try {
 }
 const { values: args } = parsed;
 if (args.help) {
-  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser]
+  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser] [--real digitalocean]
   --sizes     operations of each generated spec (each ≥ 5: one full resource)
+  --real      real specs of corpus/ to measure the same way after the sizes, each against the
+              sizes' fit (default digitalocean; "" for none)
   --runs      runs of \`<bin> --help\` (the median is printed)
   --keep      keep the temporary clone (its path is printed)
   --no-browser  skip the docs first render in Chromium`);
@@ -54,6 +57,8 @@ if (args.help) {
 }
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 5)) usageError(`--sizes must be integers ≥ 5, got ${args.sizes}`);
+const realSpecs = args.real.split(",").map((s) => s.trim()).filter(Boolean);
+for (const name of realSpecs) if (!existsSync(join(repoRoot, "corpus", name, "openapi.yaml"))) usageError(`--real ${name}: there is no corpus/${name}/openapi.yaml`);
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) usageError(`--runs must be a positive integer, got ${args.runs}`);
 
@@ -136,12 +141,7 @@ async function bundleSize(api) {
 
 /** A strict TypeScript consumer of the SDK: a few calls of the first resource, type-checked with tsc. */
 function typecheckConsumer(api, namespace, plural) {
-  const dir = join(tmp, `consumer-${api}`);
-  mkdirSync(join(dir, "node_modules"), { recursive: true });
-  symlinkSync(join(clone, "packages", api), join(dir, "node_modules", api), "dir");
-  writeFileSync(
-    join(dir, "consumer.ts"),
-    `import { ApiClient, NotFoundError } from "${api}";
+  return typecheck(api, `import { ApiClient, NotFoundError } from "${api}";
 
 const client = new ApiClient("sk_test_123");
 const page = await client.${namespace}.list({ page_size: 10 });
@@ -155,8 +155,28 @@ console.log(total, renamed, data.created_at, response.status);
 await client.${namespace}.delete({ id: created.id }).catch((error: unknown) => {
   if (error instanceof NotFoundError) console.error(error.status, error.requestId);
 });
-`,
-  );
+`);
+}
+
+/** A consumer of a real spec's SDK: one parameterless read, its result type used. */
+const typecheckRealConsumer = (api, operationId) => {
+  const [group, method] = operationId.split(".");
+  return typecheck(api, `import { ApiClient, type operations } from "${api}";
+
+const client = new ApiClient("sk_test_123");
+const answer = await client.${group}.${method}();
+const same: Awaited<ReturnType<typeof client.${group}.${method}>> = answer;
+type Declared = operations[${JSON.stringify(operationId)}];
+console.log(same, {} as Declared);
+`);
+};
+
+/** Type-checks `source` as consumer.ts of the SDK `api` with tsc, with and without skipLibCheck. */
+function typecheck(api, source) {
+  const dir = join(tmp, `consumer-${api}`);
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  symlinkSync(join(clone, "packages", api), join(dir, "node_modules", api), "dir");
+  writeFileSync(join(dir, "consumer.ts"), source);
   const compilerOptions = {
     target: "ES2022", lib: ["ES2023", "DOM", "DOM.Iterable"], module: "NodeNext", moduleResolution: "NodeNext",
     strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, types: [],
@@ -267,6 +287,23 @@ const fmtSlope = (slope, unit) => {
   return v >= 1024 ? `${sign}${(v / 1024).toFixed(1)} kB/op` : `${sign}${v.toFixed(v >= 10 ? 0 : 1)} B/op`;
 };
 /** Least-squares slope of y over x (NaN with fewer than two points). */
+/** The built model of an API of the clone. */
+const builtModel = (api) => JSON.parse(readFileSync(join(clone, "packages", api, "generated/model.json"), "utf8"));
+
+/** The first GET without required inputs of a built API (its namespace.method), for the probes. */
+function firstRead(api) {
+  const op = builtModel(api).operations.find((o) => o.method === "GET" && o.namespace && !o.parameters.some((p) => p.required));
+  if (!op) throw new Error(`${api} has no GET without required parameters to probe`);
+  return op;
+}
+
+/** The least-squares line through (xs, ys) evaluated at x. */
+function predict(xs, ys, x) {
+  const b = slope(xs, ys);
+  const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  return mean(ys) + b * (x - mean(xs));
+}
+
 function slope(xs, ys) {
   const points = xs.map((x, i) => [x, ys[i]]).filter(([, y]) => Number.isFinite(y));
   if (points.length < 2) return NaN;
@@ -290,16 +327,9 @@ try {
   site = args["no-browser"] ? undefined : await serveDir(join(tmp, "docs"));
   const specs = join(tmp, "specs");
   mkdirSync(specs);
-  for (const operations of sizes) {
-    const api = `scale${operations}`;
-    const doc = conventionalSpec(operations, { title: `Scale ${operations} API` });
-    const specFile = join(specs, `${api}.yaml`);
-    writeFileSync(specFile, stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
-    const firstOp = doc.paths[Object.keys(doc.paths)[0]].get.operationId; // `<namespace>.list` of the first resource
-    const namespace = firstOp.split(".")[0];
-    const plural = Object.keys(doc.paths)[0].slice(1);
+  /** Every figure of one API added to the clone from `specFile`. */
+  async function measure({ api, specFile, consumer, probe, anchors }) {
     const f = {};
-    log(`\n${api}: ${operations} operations, ${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")}`);
     const timed = (key, result) => {
       f[key] = result.ms;
       f[`${key}Cpu`] = result.cpu;
@@ -320,23 +350,42 @@ try {
     f.cliHelp = median(helps.map((h) => h.ms));
     f.cliHelpCpu = median(helps.map((h) => h.cpu));
     log(`  CLI --help ${fmt(f.cliHelp, "ms")}`);
-    const tsc = typecheckConsumer(api, namespace, plural);
+    const tsc = consumer();
     timed("tscSkip", tsc.skip);
     timed("tscFull", tsc.full);
     log(`  tsc ${fmt(f.tscSkip, "ms")} / ${fmt(f.tscFull, "ms")}`);
-    timed("prismStatic", mockStart(api, "static", namespace));
-    timed("prismStateful", mockStart(api, "stateful", namespace));
+    timed("prismStatic", mockStart(api, "static", probe));
+    timed("prismStateful", mockStart(api, "stateful", probe));
     log(`  mocks ${fmt(f.prismStatic, "ms")} / ${fmt(f.prismStateful, "ms")}`);
     timed("docsBuild", tsNode("packages/docs/src/build.ts", [join(tmp, "docs"), api], { cwd: clone }));
     f.docsPage = statSync(join(tmp, "docs", api, "index.html")).size;
-    if (site) {
-      // Redoc 3 renders lazily: the page opens on the overview and the tag sections; an operation's
-      // section exists once it is navigated to (its anchor: `<tag slug>/<operationId in lower case>`).
-      const tagSlug = doc.tags[0].name.toLowerCase();
-      f.docsFirstPaint = await timeToVisible(site, `${api}/index.html`, `[id="${tagSlug}"]`);
-      f.docsRender = await timeToVisible(site, `${api}/index.html#/${tagSlug}/${firstOp.toLowerCase()}`, `[id="${tagSlug}/${firstOp.toLowerCase()}"]`, { sample: true });
+    if (site && anchors) {
+      f.docsFirstPaint = await timeToVisible(site, `${api}/index.html`, `[id="${anchors.tag}"]`);
+      f.docsRender = await timeToVisible(site, `${api}/index.html#/${anchors.operation}`, `[id="${anchors.operation}"]`, { sample: true });
     }
     log(`  docs ${fmt(f.docsBuild, "ms")}, ${fmt(f.docsPage, "B")}, first content ${fmt(f.docsFirstPaint, "ms")}, first operation ${fmt(f.docsRender, "ms")}`);
+    return f;
+  }
+
+  for (const operations of sizes) {
+    const api = `scale${operations}`;
+    const doc = conventionalSpec(operations, { title: `Scale ${operations} API` });
+    const specFile = join(specs, `${api}.yaml`);
+    writeFileSync(specFile, stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    const firstOp = doc.paths[Object.keys(doc.paths)[0]].get.operationId; // `<namespace>.list` of the first resource
+    const namespace = firstOp.split(".")[0];
+    const plural = Object.keys(doc.paths)[0].slice(1);
+    log(`\n${api}: ${operations} operations, ${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")}`);
+    // Redoc 3 renders lazily: the page opens on the overview and the tag sections; an operation's
+    // section exists once it is navigated to (its anchor: `<tag slug>/<operationId in lower case>`).
+    const tagSlug = doc.tags[0].name.toLowerCase();
+    const f = await measure({
+      api,
+      specFile,
+      consumer: () => typecheckConsumer(api, namespace, plural),
+      probe: namespace,
+      anchors: { tag: tagSlug, operation: `${tagSlug}/${firstOp.toLowerCase()}` },
+    });
     results.push({ operations, f });
     console.log(`\n${api}: ${operations} operations (${Object.keys(doc.paths).length} paths, spec ${fmt(statSync(specFile).size, "B")})`);
     console.log(table([["figure", "value"], ...FIGURES.map(([key, label, unit]) => [label, fmt(f[key], unit)])]));
@@ -349,6 +398,30 @@ try {
       ...FIGURES.map(([key, label, unit]) => [label, ...results.map((r) => fmt(r.f[key], unit)), fmtSlope(slope(xs, results.map((r) => r.f[key])), unit)]),
     ]),
   );
+  for (const name of realSpecs) {
+    const specFile = join(repoRoot, "corpus", name, "openapi.yaml");
+    log(`\n${name} (corpus/${name}): spec ${fmt(statSync(specFile).size, "B")}`);
+    const f = await measure({
+      api: name,
+      specFile,
+      // the first parameterless read the build kept: what a user calls first
+      consumer: () => typecheckRealConsumer(name, firstRead(name).operationId),
+      probe: firstRead(name).operationId,
+      anchors: null,
+    });
+    const model = builtModel(name);
+    const operations = model.operations.length;
+    console.log(`\n${name}: ${operations} operations built (${model.omitted.length} left out: ${model.omitted.map((o) => `${o.method} ${o.path}`).join(", ") || "none"}), against the conventional specs' fit at ${operations} operations:`);
+    console.log(
+      table([
+        ["figure", "measured", "fit", "measured / fit"],
+        ...FIGURES.map(([key, label, unit]) => {
+          const fit = predict(xs, results.map((r) => r.f[key]), operations);
+          return [label, fmt(f[key], unit), fmt(fit, unit), Number.isFinite(f[key] / fit) ? `${(f[key] / fit).toFixed(2)}×` : "—"];
+        }),
+      ]),
+    );
+  }
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 } finally {
   await browser?.close();

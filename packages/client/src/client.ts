@@ -3,7 +3,7 @@
 import type { Client } from "openapi-fetch";
 import { ApiPromise } from "./api-promise.js";
 import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
-import { credentialFor, resolveCredentials } from "./credentials.js";
+import { credentialsFor, resolveCredentials } from "./credentials.js";
 import type { OperationTable, OperationDescriptor } from "@repo/model";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
@@ -21,12 +21,16 @@ function env(name: string): string | undefined {
   return process?.env?.[name] || undefined;
 }
 
-/** The client's headers plus the credential of the API's default security, when it travels in a header or cookie. */
+/** The client's headers plus the credentials of the API's default security that travel in a header or a cookie. */
 function withCredential(config: ResolvedConfig): Record<string, string> {
-  const credential = credentialFor(config.api, { method: "GET", path: "/" }, config.credentials);
-  if (credential?.placement.in === "header") return { ...config.headers, [credential.placement.name]: credential.value };
-  if (credential?.placement.in === "cookie") return { ...config.headers, Cookie: `${credential.placement.name}=${encodeURIComponent(credential.value)}` };
-  return config.headers;
+  const headers = { ...config.headers };
+  const cookies: string[] = [];
+  for (const { placement, value } of credentialsFor(config.api, {}, config.credentials)) {
+    if (placement.in === "header") headers[placement.name] = value;
+    if (placement.in === "cookie") cookies.push(`${placement.name}=${encodeURIComponent(value)}`);
+  }
+  if (cookies.length) headers.Cookie = cookies.join("; ");
+  return headers;
 }
 
 export class BaseClient<Paths extends {} = {}> {

@@ -29,24 +29,36 @@ export function resolveCredentials(api: OperationTable, token: string | undefine
   return credentials;
 }
 
-/** `user:password` → base64 (UTF-8); a value without a colon is taken as encoded already. */
+/**
+ * HTTP Basic's base64 of `user:password` (UTF-8). A token without a colon is the user name with an empty
+ * password, the way APIs that take an API key over Basic (Stripe's) expect it.
+ */
 function basic(value: string): string {
-  if (!value.includes(":")) return value;
   let binary = "";
-  for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte);
+  for (const byte of new TextEncoder().encode(value.includes(":") ? value : `${value}:`)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
-/** Where the operation's credential goes: the first of its schemes the caller has a credential for. */
-export function credentialFor(api: OperationTable, op: OperationDescriptor, credentials: Credentials): { placement: CredentialPlacement; value: string } | undefined {
-  for (const scheme of op.security ?? api.auth.security ?? []) {
-    const placement = api.auth.schemes?.[scheme];
-    const value = credentials[scheme];
-    if (placement && value !== undefined) {
-      return { placement, value: placement.prefix === "Basic" ? `Basic ${basic(value)}` : placement.prefix ? `${placement.prefix} ${value}` : value };
-    }
-  }
-  return undefined;
+/** A credential placed: where it goes and the value sent. */
+export interface PlacedCredential {
+  readonly placement: CredentialPlacement;
+  readonly value: string;
+}
+
+const place = (placement: CredentialPlacement, value: string): PlacedCredential => ({
+  placement,
+  value: placement.prefix === "Basic" ? `Basic ${basic(value)}` : placement.prefix ? `${placement.prefix} ${value}` : value,
+});
+
+/**
+ * What the operation sends: the credential of the first of its schemes the caller has one for, and the
+ * session cookie too when the operation accepts it (a session travels like a browser's cookie).
+ */
+export function credentialsFor(api: OperationTable, op: Pick<OperationDescriptor, "security">, credentials: Credentials): PlacedCredential[] {
+  const schemes = op.security ?? api.auth.security ?? [];
+  const first = schemes.find((scheme) => api.auth.schemes?.[scheme] && credentials[scheme] !== undefined);
+  const chosen = [first, api.auth.session].filter((scheme, i, all): scheme is string => Boolean(scheme) && schemes.includes(scheme!) && credentials[scheme!] !== undefined && all.indexOf(scheme) === i);
+  return chosen.map((scheme) => place(api.auth.schemes![scheme]!, credentials[scheme]!));
 }
 
 /** Names that carry a credential of this API (headers and query parameters), for redaction. */

@@ -3,7 +3,7 @@
 import { onAbort } from "./abort.js";
 import { baseUrlProblem, checkHeader, withoutUserinfo } from "./checks.js";
 import type { OperationTable, OperationDescriptor } from "@repo/model";
-import { credentialFor, secretNames, type Credentials } from "./credentials.js";
+import { credentialsFor, secretNames, type Credentials } from "./credentials.js";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { decodeText, readBytes } from "./read-body.js";
@@ -101,10 +101,13 @@ export function prepareRequest(
     if (path[name] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
   }
   if (op.body === "flat") body = rest;
-  const credential = credentialFor(config.api, op, config.credentials);
-  if (credential?.placement.in === "header") setHeader(headers, credential.placement.name, credential.value);
-  else if (credential?.placement.in === "cookie") cookies.unshift(`${credential.placement.name}=${encodeURIComponent(credential.value)}`);
-  else if (credential?.placement.in === "query") query[credential.placement.name] = credential.value;
+  const placed = credentialsFor(config.api, op, config.credentials);
+  for (const { placement, value } of placed) {
+    if (placement.in === "header") setHeader(headers, placement.name, value);
+    else if (placement.in === "cookie") cookies.unshift(`${placement.name}=${encodeURIComponent(value)}`);
+    else query[placement.name] = value;
+  }
+  const secretQuery = placed.filter(({ placement }) => placement.in === "query").map(({ placement }) => placement.name);
   if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
   const encoded = body === undefined ? undefined : encodeBody(body, op.contentType);
   // multipart: fetch writes the Content-Type itself, with the boundary
@@ -121,7 +124,7 @@ export function prepareRequest(
   const search = serializeQuery(query);
   const base = `${serverOf(config, op, options)}${fillPath(op.path, path, operationId)}`;
   const url = `${base}${search ? `?${search}` : ""}`;
-  const shown = credential?.placement.in === "query" ? serializeQuery({ ...query, [credential.placement.name]: "[redacted]" }) : search;
+  const shown = secretQuery.length ? serializeQuery({ ...query, ...Object.fromEntries(secretQuery.map((name) => [name, "[redacted]"])) }) : search;
   return {
     url,
     shownUrl: `${base}${shown ? `?${shown}` : ""}`,

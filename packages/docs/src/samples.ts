@@ -5,7 +5,7 @@
 import { operationFlags, type OperationFlag } from "@repo/cli";
 import { commandName, type ApiModel, type ModelOperation } from "@repo/model";
 
-type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env">;
+type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env" | "auth">;
 type Op = ModelOperation;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -18,16 +18,30 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** A POSIX shell word: single-quoted unless it is plainly safe. */
 export const shellQuote = (text: string): string => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
-/** The header that carries the token for `op`, or null when the operation is anonymous or cookie-only. */
-function authHeader(model: Model, op: Op): [string, string] | null {
+/**
+ * Where the token goes for `op` (the model's placement of its first scheme the SDK can fill): a header
+ * (`Authorization: Bearer <TOKEN>`, an API key header), a query parameter or a cookie; null when the
+ * operation is anonymous.
+ */
+function credentialOf(model: Model, op: Op): { in: "header" | "query" | "cookie"; name: string; value: string; basic: boolean } | null {
   for (const name of op.security) {
-    const scheme = model.securitySchemes[name];
-    if (scheme?.type === "http" && /^bearer$/i.test(scheme.scheme ?? "")) return ["Authorization", `Bearer ${TOKEN_PLACEHOLDER}`];
-    if (scheme?.type === "http" && /^basic$/i.test(scheme.scheme ?? "")) return ["Authorization", `Basic ${TOKEN_PLACEHOLDER}`];
-    if (scheme?.type === "apiKey" && scheme.in === "header") return [scheme.name, TOKEN_PLACEHOLDER];
+    const placement = model.auth.schemes[name];
+    if (placement) {
+      const value = placement.prefix ? `${placement.prefix} ${TOKEN_PLACEHOLDER}` : TOKEN_PLACEHOLDER;
+      return { in: placement.in, name: placement.name, value, basic: placement.prefix === "Basic" };
+    }
   }
   return null;
 }
+
+/** The header that carries the token for `op`, or null when the operation is anonymous, takes it elsewhere or uses HTTP Basic. */
+function authHeader(model: Model, op: Op): [string, string] | null {
+  const credential = credentialOf(model, op);
+  return credential?.in === "header" && !credential.basic ? [credential.name, credential.value] : null;
+}
+
+/** HTTP Basic with the token as the user name and an empty password (what the SDK sends for a token without a colon). */
+const BASIC_USER = `${TOKEN_PLACEHOLDER}:`;
 
 /**
  * Splits the SDK params into path/query/header/cookie values and the JSON body. A path example the
@@ -57,12 +71,16 @@ const scalarText = (value: unknown): string => (typeof value === "string" ? valu
  */
 export function httpRequest(model: Model, op: Op) {
   const { path, query, header, cookie, body } = splitParams(op);
+  const credential = credentialOf(model, op);
+  if (credential?.in === "query") query[credential.name] = credential.value;
+  if (credential?.in === "cookie") cookie[credential.name] = credential.value;
   const urlPath = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(scalarText(path[name])));
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) search.append(key, scalarText(item));
   }
-  const queryText = search.toString();
+  // the placeholder stays readable (and replaceable) in the URL
+  const queryText = search.toString().replace(encodeURIComponent(TOKEN_PLACEHOLDER), TOKEN_PLACEHOLDER);
   const headers: Array<[string, string]> = [];
   const auth = authHeader(model, op);
   if (auth) headers.push(auth);
@@ -77,6 +95,8 @@ export function httpRequest(model: Model, op: Op) {
   const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
   return {
     method: op.method,
+    /** HTTP Basic: `user:password` to encode (each sample does it its way), else null. */
+    basic: credential?.basic ? BASIC_USER : null,
     url: `${server}${urlPath}${queryText ? `?${queryText}` : ""}`,
     baseUrl: server,
     query: [...search.entries()],
@@ -136,6 +156,7 @@ export function downloadName(op: Pick<Op, "name" | "successContentTypes">): stri
 export function curlSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
   const lines = [`curl${request.method === "GET" ? "" : ` -X ${request.method}`} ${shellQuote(request.url)}`];
+  if (request.basic) lines.push(`-u ${shellQuote(request.basic)}`);
   for (const [name, value] of request.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(request.body, null, 2))}`);
   return lines.join(" \\\n  ");
@@ -147,7 +168,7 @@ const sdkCall = (op: Op): string => (op.namespace ? `client.${op.namespace}.${op
 export function typescriptSample(model: Model, op: Op): string {
   const params = op.exampleParams ?? {};
   const args = Object.keys(params).length ? jsLiteral(params) : "";
-  const token = authHeader(model, op) ? JSON.stringify(TOKEN_PLACEHOLDER) : "";
+  const token = credentialOf(model, op) ? JSON.stringify(TOKEN_PLACEHOLDER) : "";
   // long-running work: the sample waits for it (the action completed, the instance running)
   const call = `await ${sdkCall(op)}(${args})${op.wait ? ".wait()" : ""};`;
   return [
@@ -196,7 +217,7 @@ export function cliSample(model: Model, op: Op): string {
   if (op.wait) options.push("--wait");
   if (answerOf(op) === "blob") options.push(`--out-file ${downloadName(op)}`);
   const command = [`${model.api} ${commandName(op)}`, ...options].join(" \\\n  ");
-  return authHeader(model, op) ? `export ${model.env.token}=${shellQuote(TOKEN_PLACEHOLDER)}\n${command}` : command;
+  return credentialOf(model, op) ? `export ${model.env.token}=${shellQuote(TOKEN_PLACEHOLDER)}\n${command}` : command;
 }
 
 export function pythonSample(model: Model, op: Op): string {
@@ -208,6 +229,7 @@ export function pythonSample(model: Model, op: Op): string {
   const args = [JSON.stringify(url)];
   if (Object.keys(headers).length) args.push(`headers=${pyLiteral(headers, "    ")}`);
   if (Object.keys(params).length) args.push(`params=${pyLiteral(params, "    ")}`);
+  if (request.basic) args.push(`auth=(${JSON.stringify(request.basic.slice(0, -1))}, "")`);
   if (request.body !== undefined) args.push(`json=${pyLiteral(request.body, "    ")}`);
   return [
     "import requests",
@@ -228,7 +250,11 @@ export function pythonSample(model: Model, op: Op): string {
 export function javascriptSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
   const init = [`  method: ${JSON.stringify(request.method)},`];
-  if (request.headers.length) init.push(`  headers: ${jsLiteral(Object.fromEntries(request.headers), "  ")},`);
+  const headers = jsLiteral(Object.fromEntries(request.headers), "  ");
+  // HTTP Basic: the header is computed where the sample runs
+  const basic = request.basic ? `Authorization: \`Basic \${btoa(${JSON.stringify(request.basic)})}\`` : null;
+  if (basic) init.push(`  headers: ${request.headers.length ? headers.replace(/^\{\n/, `{\n    ${basic},\n`) : `{ ${basic} }`},`);
+  else if (request.headers.length) init.push(`  headers: ${headers},`);
   if (request.body !== undefined) init.push(`  body: JSON.stringify(${jsLiteral(request.body, "  ")}),`);
   return [
     `const response = await fetch(${JSON.stringify(request.url)}, {`,

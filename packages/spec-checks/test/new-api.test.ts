@@ -4,28 +4,22 @@
 // edit, and the only files changed outside spec/<name>/ and packages/<name>/ are redocly.yaml and the
 // lockfile. An imported multi-file spec becomes one bundled file with the same operations; bad input is a
 // one-line error with exit 2 and nothing written.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conventionalSpec } from "../../../bench/conventional-spec.mjs";
 import { pnpm } from "@repo/model/build";
-import { repoRoot } from "../src/repo.js";
+import { ok, workingCopy, type WorkingCopy } from "./support/working-copy.js";
 
 const API = "amber-volumes";
 const IMPORTED = "bench-import";
+let copy: WorkingCopy;
 let clone: string;
-/**
- * A user's shell in the copy: none of the variables this test's own pnpm and turbo set (npm_*, INIT_CWD,
- * TURBO_*), and a PATH without relative entries (`./node_modules/.bin` would resolve in another cwd) or
- * this tree's node_modules, but with the copy's node_modules/.bin first, as `npm test` there has it
- * (turbo runs each task with the pnpm found there: no pnpm on the machine is needed).
- */
-let env: NodeJS.ProcessEnv;
-const run = (command: string, args: string[], cwd = clone) => spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-const newApi = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/new-api.mjs", ...args]);
+const run = (command: string, args: string[], cwd = clone) => copy.run(command, args, cwd);
+const newApi = (...args: string[]) => copy.newApi(...args);
+const changed = () => copy.changed();
 /** The input stamp (@repo/model/build's inputStamp) of every API of the copy: what its docs and bundle are rebuilt on. */
 const stamps = () => {
   const script = 'import { inputStamp, listApis } from "@repo/model/build"; console.log(JSON.stringify(Object.fromEntries(listApis().map((api) => [api, inputStamp(api, ["packages/docs/theme"])]))));';
@@ -34,33 +28,13 @@ const stamps = () => {
   return JSON.parse(result.stdout) as Record<string, string>;
 };
 let seedStamps: Record<string, string>;
-const changed = () => run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout.split("\n").filter(Boolean).map((line) => line.slice(3));
-const ok = (result: ReturnType<typeof run>) => expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-4000)).toBe(0);
 
 beforeAll(() => {
-  clone = mkdtempSync(join(tmpdir(), "new-api-"));
-  env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|TURBO_|PNPM_)/i.test(name))),
-    PATH: [join(clone, "node_modules/.bin"), ...(process.env.PATH ?? "").split(":").filter((entry) => entry.startsWith("/") && !entry.includes("node_modules"))].join(":"),
-    CI: "true",
-  };
-  // the working tree as it is (committed or not), without what git ignores (node_modules, dist, …)
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(join(repoRoot, file))) continue; // deleted in the working tree
-    mkdirSync(dirname(join(clone, file)), { recursive: true });
-    cpSync(join(repoRoot, file), join(clone, file));
-  }
-  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"]]) ok(run("git", args));
-  // linked from this workspace's store: every package of the lockfile is there already
-  ok(run(...pnpm("install", "--frozen-lockfile", "--offline")));
-  // a built repository, as a user's is: the docs build reuses the pages of every API whose inputs are unchanged
-  if (existsSync(join(repoRoot, "packages/docs/dist"))) cpSync(join(repoRoot, "packages/docs/dist"), join(clone, "packages/docs/dist"), { recursive: true });
+  copy = workingCopy("new-api-");
+  clone = copy.dir;
   seedStamps = stamps();
 }, 300_000);
-afterAll(() => {
-  if (clone) rmSync(clone, { recursive: true, force: true });
-});
+afterAll(() => copy?.remove());
 
 describe("pnpm new-api <name>", () => {
   it("refuses bad input in one line, exit 2, writing nothing", () => {

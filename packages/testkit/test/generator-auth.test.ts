@@ -74,6 +74,9 @@ describe("where the SDK puts each scheme's credential", () => {
     const utf8 = new BaseClient(table, undefined, { credentials: { basic: "zoë:a:b" }, maxRetries: 0, fetch: async (input, init) => (sent.push(new Request(input, init)), Response.json({ ok: true })) });
     await utf8.request("secured.basic");
     expect(sent.at(-1)!.headers.get("authorization")).toBe(`Basic ${Buffer.from("zoë:a:b", "utf8").toString("base64")}`);
+    // an API key over Basic (no colon): the user name, with an empty password
+    await new BaseClient(table, "sk_live_1", { maxRetries: 0, fetch: async (input, init) => (sent.push(new Request(input, init)), Response.json({ ok: true })) }).request("secured.basic");
+    expect(sent.at(-1)!.headers.get("authorization")).toBe(`Basic ${Buffer.from("sk_live_1:").toString("base64")}`);
   });
 
   it("an anonymous operation sends no credential", async () => {

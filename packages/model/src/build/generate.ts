@@ -36,6 +36,9 @@ export async function generateSdkSources(api: string, outDir: string): Promise<A
     `${banner("The operation table the SDK client turns into methods (a projection of model.json).")}\nexport const api = ${JSON.stringify(operationTable(model), null, 2)} as const;\n`,
   );
   writeFileSync(join(outDir, "cli-model.ts"), cliModelSource(model, banner("What the CLI reads of the model (@repo/model's CliModel), packed.")));
-  for (const { method, path, reason } of model.omitted) process.stderr.write(`! left out ${method} ${path}: ${reason}\n`);
+  for (const line of omittedLines(model)) process.stderr.write(`${line}\n`);
   return model;
 }
+
+/** What the build says about the operations it left out: one line each, with the reason. */
+export const omittedLines = (model: Pick<ApiModel, "omitted">): string[] => model.omitted.map(({ method, path, reason }) => `! left out ${method} ${path}: ${reason}`);

@@ -4,7 +4,7 @@ export { authOf, buildModel } from "./build-model.js";
 export { bundleSpec, specHash } from "./bundle.js";
 export { cliModel, cliModelSource, packShared } from "./cli-model.js";
 export { errorShape } from "./error-shape.js";
-export { generateSdkSources } from "./generate.js";
+export { generateSdkSources, omittedLines } from "./generate.js";
 export { operationTable } from "./operation-table.js";
 export { checkPathTemplate } from "./path-template.js";
 export { pnpm } from "./pnpm.js";
