@@ -2,7 +2,7 @@
 // bodies in the API's errorShape, and Prism's `Prefer: code=/example=` scenarios.
 import type { OperationModel } from "./model.js";
 import { stringFor } from "./random.js";
-import { clone, deref, exampleOf, type Json, type SpecResponse } from "./spec.js";
+import { clone, deref, exampleOf, sampleOf, type Json, type SpecResponse } from "./spec.js";
 import type { Context, EngineRequest, EngineResponse, Env, Problem } from "./state.js";
 import { singular } from "./store.js";
 
@@ -61,7 +61,8 @@ export function error(env: Env, ctx: Context, status: number, message?: string, 
   const response = declared(env, ctx.operation, status);
   const examples = response?.examples ?? [];
   const chosen = (exampleHint && examples.find(([name, value]) => exampleHint.test(name) || exampleHint.test(JSON.stringify(value)))) ?? examples[0];
-  const body = clone(chosen?.[1]);
+  // no example of this error: a value of its schema, so the answer still has the declared media type
+  const body = clone(chosen?.[1]) ?? (response?.schema ? sampleOf(env.doc, response.schema) : undefined);
   const holder = errorShape.path.reduce((node: Json, key) => node?.[key], body);
   if (holder && typeof holder === "object") {
     if (message && errorShape.message) holder[errorShape.message] = message;

@@ -2,7 +2,7 @@
 // security scheme, and rate limiting per credential (X-RateLimit-* values, a 429 with Retry-After).
 import { error, ok, successResponse } from "./answers.js";
 import type { OperationModel } from "./model.js";
-import { clone, exampleOf } from "./spec.js";
+import { clone, exampleOf, sampleOf } from "./spec.js";
 import type { Context, EngineOptions, EngineRequest, EngineResponse, Env, RateLimitOptions } from "./state.js";
 
 /** `Basic <base64 of user:password>` → `user:password`; undefined when it is not well formed. */
@@ -54,7 +54,8 @@ export const refused = (env: Env, op: OperationModel, credential: string | undef
 
 /** The spec's example answer, patched by `x-mock-auth` for the scheme that authenticated the request. */
 export function exampleAnswer(env: Env, ctx: Context): EngineResponse {
-  const body = clone(successResponse(env, ctx.operation)?.examples[0]?.[1]);
+  const success = successResponse(env, ctx.operation);
+  const body = clone(success?.examples[0]?.[1]) ?? (success?.schema ? sampleOf(env.doc, success.schema) : undefined);
   const patch = ctx.scheme ? ctx.operation.mock?.auth?.[ctx.scheme] : undefined;
   return ok(env, ctx, patch && body && typeof body === "object" ? { ...body, ...clone(patch) } : body);
 }

@@ -1,6 +1,7 @@
 // Reading the bundled spec: refs, the responses an operation declares, their examples and headers.
 // The engine answers from these, so what it says is what the spec says unless state says otherwise.
 
+import { sample } from "openapi-sampler";
 import { deref, rawOperation, type Json } from "@repo/model";
 
 // the spec helpers every package shares (@repo/model), under the names the engine uses
@@ -40,6 +41,19 @@ export function exampleOf(doc: Json, node: Json): Json {
   if (named !== undefined) return Array.isArray(node.examples) ? named : deref(doc, named)?.value;
   const schema = deref(doc, node.schema ?? {});
   return schema?.example ?? schema?.examples?.[0] ?? schema?.default ?? schema?.enum?.[0];
+}
+
+/**
+ * A value valid for `schema`, for an answer the spec gives no example of (Redocly's openapi-sampler,
+ * what Redoc shows; it runs in browsers too): property examples, defaults, enums and formats.
+ */
+export function sampleOf(doc: Json, schema: Json): Json {
+  if (!schema) return undefined;
+  try {
+    return sample(schema, { skipWriteOnly: true, quiet: true, enablePatterns: true }, doc);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A deep copy of JSON data (examples are shared by every answer). */

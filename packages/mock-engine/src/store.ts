@@ -21,11 +21,34 @@ export function find(env: Env, name: string, key: string | undefined): Item | un
   return (env.state.store[name] ?? []).find((item) => keyOf(resource, item) === key);
 }
 
-/** A fresh key for `resource`, matching its key schema's pattern and unused. */
-export function newKey(env: Env, name: string, fallback: string): string {
+/** A UUID (version 4 layout) from the engine's seeded generator, so a seed repeats its ids. */
+function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const text = hex.join("");
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+}
+
+/**
+ * A fresh key for `resource`, unused and of its key schema's kind: the next integer for an integer key
+ * (Petstore's pet ids), a UUID for `format: uuid`, else a string matching the schema's pattern.
+ */
+export function newKey(env: Env, name: string, fallback: string): string | number {
   const { model, state } = env;
   const resource = model.resources[name]!;
   const schema = keySchema(env, resource);
+  const taken = (key: string | number) => (state.store[name] ?? []).some((item) => keyOf(resource, item) === String(key));
+  if ([schema.type].flat().some((type) => type === "integer" || type === "number")) {
+    const numbers = (state.store[name] ?? []).map((item) => Number(item[resource.keyField])).filter(Number.isFinite);
+    return Math.max(Number(schema.minimum ?? 1) - 1, 0, ...numbers) + 1;
+  }
+  if (schema.format === "uuid") {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const key = seededUuid(state.random);
+      if (!taken(key)) return key;
+    }
+  }
   for (let attempt = 0; attempt < 50; attempt++) {
     const key = stringFor(state.random, schema.pattern, schema, `${fallback}${attempt || ""}`);
     if (!(state.store[name] ?? []).some((item) => keyOf(resource, item) === key)) return key;

@@ -9,6 +9,9 @@ export interface DescribedRequest {
   body: unknown;
 }
 
+/** The Authorization header HTTP Basic sends for `user:password` (curl's -u, requests' auth=). */
+const basicHeader = (userPassword: string): string => `Basic ${Buffer.from(userPassword, "utf8").toString("base64")}`;
+
 /** The request of a `curl [-X M] URL -H 'k: v'… [-d 'json']` command. */
 export function fromCurl(source: string): DescribedRequest {
   const words = parse(source.replace(/\\\n/g, " ")).map(String);
@@ -22,6 +25,7 @@ export function fromCurl(source: string): DescribedRequest {
       const colon = header.indexOf(":");
       request.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
     } else if (word === "-d") request.body = JSON.parse(words[++i] ?? "");
+    else if (word === "-u") request.headers.Authorization = basicHeader(words[++i] ?? "");
     else if (!word.startsWith("-")) request.url = word;
     else throw new Error(`unexpected curl option ${word}`);
   }
@@ -49,7 +53,14 @@ export function fromPython(source: string): DescribedRequest {
   const request: DescribedRequest = { method: (call[1] ?? "").toUpperCase(), url: "", headers: {}, body: undefined };
   for (const arg of named) {
     const eq = arg.indexOf("=");
-    const [name, value] = [arg.slice(0, eq), pythonLiteral(arg.slice(eq + 1))];
+    const name = arg.slice(0, eq);
+    if (name === "auth") {
+      // auth=("user", "password"): a tuple, read as a JSON list
+      const [user, password] = pythonLiteral(`[${arg.slice(eq + 1).trim().slice(1, -1)}]`) as [string, string];
+      request.headers.Authorization = basicHeader(`${user}:${password}`);
+      continue;
+    }
+    const value = pythonLiteral(arg.slice(eq + 1));
     if (name === "headers") request.headers = value as Record<string, string>;
     else if (name === "params") {
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {

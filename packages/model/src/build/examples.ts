@@ -1,7 +1,21 @@
-// The SDK params of a call built from the spec's examples, which docs samples, CLI tests and the SDK's
-// every-operation test all start from.
+// The SDK params of a call built from the spec's examples (else values sampled from its schemas), which
+// docs samples, CLI tests and the SDK's every-operation test all start from.
+import { sample } from "openapi-sampler";
 import type { Json, ModelOperation } from "../api-model.js";
 import { deref } from "../schema.js";
+
+/**
+ * A value valid for `schema` when the spec gives no example (Redocly's openapi-sampler, what Redoc
+ * shows): property examples, defaults, enums and formats (a UUID, a date) where the schema has them.
+ */
+function sampleOf(doc: Json, schema: Json): Json {
+  if (!schema) return undefined;
+  try {
+    return sample(schema, { skipReadOnly: true, quiet: true, enablePatterns: true }, doc);
+  } catch {
+    return undefined; // a schema the sampler cannot read (a cycle it gives up on): no example
+  }
+}
 
 /** The first example a spec gives for a parameter or schema: `example`, `examples`, `default`, `enum[0]`. */
 function firstExample(doc: Json, node: Json): Json {
@@ -31,10 +45,10 @@ export function exampleParams(
   for (const raw of rawParameters) {
     const param = deref(doc, raw);
     if (!param.required || param.name === operation.idempotencyHeader) continue;
-    params[param.name] = firstExample(doc, param) ?? null;
+    params[param.name] = firstExample(doc, param) ?? sampleOf(doc, param.schema) ?? null;
   }
   if (operation.bodyMode) {
-    const body = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {})) ?? {};
+    const body = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {})) ?? sampleOf(doc, media?.schema) ?? {};
     if (operation.bodyMode === "flat") Object.assign(params, body);
     else params.body = body;
   }
