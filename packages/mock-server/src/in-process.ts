@@ -4,41 +4,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import type { Engine, EngineModel } from "@repo/mock-engine";
-import { createClock, type MockClock } from "./clock.js";
-import { simulatorFetch, serverUrls } from "./fetch-host.js";
-import type { FaultOptions } from "./faults.js";
+import type { EngineModel } from "@repo/mock-engine";
+import { assembleMock, type CreateMockOptions, type InProcessMock } from "./assemble.js";
+import type { MockClock } from "./clock.js";
 import { loadJudge } from "./judge.js";
-import { mswHandlers, type MswModule } from "./msw-handlers.js";
-import type { SimulatorOptions } from "./simulator.js";
-import { createSimulator } from "./simulator.js";
-import type { MockRequest, StartMockOptions } from "./start-mock.js";
+import type { MswModule } from "./msw-handlers.js";
 
-export interface CreateMockOptions extends Pick<StartMockOptions, "seed" | "tokens" | "actionDuration" | "failActions" | "rateLimit" | "strict">, Pick<SimulatorOptions, "latency" | "faults"> {
-  /** "manual": time stands still until `mock.clock.advance()`, and clients' waits move it (default "real"). */
-  clock?: "real" | "manual" | undefined;
-}
-
-export interface InProcessMock<Client, ClientOptions> {
-  /** The API's base URL (the spec's first server): what `mock.fetch` and `mock.client()` use. */
-  readonly url: string;
-  /** A standard fetch answered by the simulator; relative URLs resolve against `url`. */
-  readonly fetch: typeof globalThis.fetch;
-  /** A client of this SDK wired to `mock.fetch` and the mock's clock (placeholder token, no retries unless you say). */
-  client(options?: ClientOptions): Client;
-  /** MSW request handlers for the API's servers (needs `msw` installed): `setupServer(...mock.handlers)`. */
-  readonly handlers: unknown[];
-  /** Every request answered so far, in order: method, path, operationId, status, violations, fault. */
-  readonly requests: MockRequest[];
-  /** The simulator's time: `mock.clock.advance("30s")`. */
-  readonly clock: MockClock;
-  /** Faults from now on (`{ next: 3, kinds: [503] }`), replacing those of the options; no argument stops them. */
-  inject(faults?: FaultOptions): void;
-  /** Back to the initial state, the fault and latency draws from their start, and an empty `requests`. */
-  reset(): void;
-  /** The engine itself (its stored items: `engine.items("instances")`). */
-  readonly engine: Engine;
-}
+export type { CreateMockOptions, InProcessMock };
 
 /** The simulator of `specFile` (its model is the `model.json` next to it), with `makeClient` wired to it. */
 export async function createInProcessMock<Client, ClientOptions>(
@@ -50,31 +22,8 @@ export async function createInProcessMock<Client, ClientOptions>(
   if (!existsSync(file)) throw new Error(`The spec this mock serves is missing (${file}); reinstall the package or rebuild it.`);
   const spec = JSON.parse(readFileSync(file, "utf8"));
   const model: EngineModel = JSON.parse(readFileSync(file.replace(/openapi\.json$/, "model.json"), "utf8"));
-  const clock = createClock(options.clock);
   const judge = await loadJudge(file);
-  const simulator = createSimulator(spec, model, { ...options, clock, judge });
-  const servers = serverUrls(spec);
-  const url = String(spec.servers?.[0]?.url ?? servers[0] ?? "http://mock.invalid").replace(/\/+$/, "");
-  const requests: MockRequest[] = [];
-  const host = simulatorFetch(simulator, { base: url, servers, onExchange: (exchange) => requests.push(exchange) });
-  let handlers: unknown[] | undefined;
-  return {
-    url,
-    fetch: host.fetch,
-    client: (clientOptions) => makeClient({ baseUrl: url, fetch: host.fetch, clock }, clientOptions),
-    get handlers() {
-      return (handlers ??= mswHandlers(loadMsw(), servers, host.fetch));
-    },
-    requests,
-    clock,
-    inject: (faults) => simulator.inject(faults),
-    reset: () => {
-      host.release();
-      simulator.reset();
-      requests.splice(0);
-    },
-    engine: simulator.engine,
-  };
+  return assembleMock(spec, model, { ...options, judge, msw: loadMsw, makeClient });
 }
 
 /** msw, loaded on first use of `mock.handlers` (an optional peer: most tests never load it). */
@@ -91,7 +40,7 @@ function loadMsw(): MswModule {
  * `mock.client()` gives that SDK's client on `mock.fetch` and the mock's clock, with a placeholder token
  * (any well-formed one is accepted unless `tokens` says otherwise) and no retries unless asked for.
  */
-export function sdkCreateMock<Client, Options extends { maxRetries?: number; baseUrl?: string; fetch?: typeof globalThis.fetch; clock?: unknown }>(
+export function sdkCreateMock<Client, Options extends { maxRetries?: number | undefined; baseUrl?: string | undefined; fetch?: typeof globalThis.fetch | undefined; clock?: Pick<MockClock, "now" | "sleep"> | undefined }>(
   specFile: string | URL,
   ClientClass: new (token?: string, options?: Options) => Client,
 ) {

@@ -22,6 +22,7 @@ export { operationMatcher } from "./operations.js";
 export { sdkMock, startMockServer, type MockClientOptions, type MockRequest, type MockServer, type SdkClientClass, type StartMockOptions } from "./start-mock.js";
 export { startStatefulMock, type StatefulMock, type StatefulMockOptions } from "./stateful.js";
 export { createInProcessMock, sdkCreateMock, type CreateMockOptions, type InProcessMock } from "./in-process.js";
+export { assembleMock } from "./assemble.js";
 export { createClock, durationMs, type Duration, type MockClock } from "./clock.js";
 export { FAULT_KINDS, faultKinds, type FaultKind, type FaultOptions } from "./faults.js";
 export { parseDelay, type Delay, type LatencyOptions } from "./latency.js";
