@@ -55,18 +55,23 @@ export async function serveMockCommand(app: CliApp, io: CliIo, output: Output, a
   const host = single(line.values, "host");
   if (!app.mock) throw new UsageError(`This ${app.model.api} CLI was built without a mock: \`mock\` is not available.`);
   const mockHost = await app.mock();
-  const mock = await mockHost.serve({
-    specFile: app.specFile,
-    ...(port !== undefined ? { port } : {}),
-    ...(typeof host === "string" ? { host } : {}),
-    model: app.model,
-    static: single(line.values, "static") === true,
-    strict: single(line.values, "strict") === true,
-    dynamic: single(line.values, "dynamic") === true,
-    chaos: { latency: text(single(line.values, "latency")), faults: text(single(line.values, "faults")), faultKinds: text(single(line.values, "fault-kinds")), faultSeed: text(single(line.values, "fault-seed")) },
-    log: (text: string) => output.out(`${text}\n`),
-    color: io.stdoutIsTTY,
-  });
+  const mock = await mockHost
+    .serve({
+      specFile: app.specFile,
+      ...(port !== undefined ? { port } : {}),
+      ...(typeof host === "string" ? { host } : {}),
+      model: app.model,
+      static: single(line.values, "static") === true,
+      strict: single(line.values, "strict") === true,
+      dynamic: single(line.values, "dynamic") === true,
+      chaos: { latency: text(single(line.values, "latency")), faults: text(single(line.values, "faults")), faultKinds: text(single(line.values, "fault-kinds")), faultSeed: text(single(line.values, "fault-seed")) },
+      log: (text: string) => output.out(`${text}\n`),
+      color: io.stdoutIsTTY,
+    })
+    // the host checks --latency and --faults (their values are its options): a bad one is a usage error
+    .catch((error: unknown) => {
+      throw error instanceof TypeError ? new UsageError(error.message, `Run \`${app.model.api} mock --help\`.`) : error;
+    });
   output.out(`${app.model.title} mock listening on ${mock.url} (Ctrl-C stops it)\n`);
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
