@@ -53,6 +53,8 @@ export interface MockHost {
     static: boolean;
     strict: boolean;
     dynamic: boolean;
+    /** `--latency`, `--faults`, `--fault-kinds`, `--fault-seed` as given (the host reads and checks them). */
+    chaos?: { latency?: string | undefined; faults?: string | undefined; faultKinds?: string | undefined; faultSeed?: string | undefined };
     log: (line: string) => void;
     color: boolean;
   }): Promise<RunningCommandMock>;

@@ -10,10 +10,12 @@ import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
+import { sleep } from "./retry.js";
 import type { WaitOptions } from "./wait.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
+const realTime = { now: () => Date.now(), sleep };
 
 /** Reads an environment variable where there is one (Node, Deno, Bun); undefined in browsers. */
 function env(name: string): string | undefined {
@@ -64,6 +66,7 @@ export class BaseClient<Paths extends {} = {}> {
       fetch: (input, init) => fetchImpl(input, init),
       logger: options.logger,
       onRetry: options.onRetry,
+      clock: options.clock ?? realTime,
     };
     this.#installMethods(api);
   }
@@ -129,7 +132,7 @@ export class BaseClient<Paths extends {} = {}> {
             // loaded on first use, so a bundle that never waits does not carry the poller
             wait: async (waitOptions?: WaitOptions) => {
               const [{ data, response }, { waitUntilDone }] = await Promise.all([promise.withResponse(), import("./wait.js")]);
-              return waitUntilDone(call, wait, data, waitOptions, response);
+              return waitUntilDone(call, wait, data, waitOptions, response, this.#config.clock);
             },
           });
         }

@@ -41,6 +41,18 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Called before each wait for a retry, e.g. to tell a user why nothing happens for 30 s. */
   onRetry?: ((retry: RetryInfo) => void) | undefined;
+  /**
+   * The time the client waits on: retries' backoff, `.wait()`'s polls and its deadline (default: real
+   * time). A mock's manual clock passes its own, so waiting moves the mock's time on instead of sleeping.
+   * Each attempt's `timeout` stays on real time: it guards against an answer that never comes.
+   */
+  clock?: Clock | undefined;
+}
+
+/** A source of time: now (ms since the epoch) and a sleep that rejects with the signal's reason when it aborts. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** A retry about to wait: which attempt failed, how, and for how long the client now waits. */

@@ -17,7 +17,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { ClientOptions, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
+export type { ClientOptions, Clock, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 export type { WaitOptions } from "./wait.js";
 export type { ApiResult } from "./request.js";
 export type { OperationParams, OperationResult } from "./typed.js";

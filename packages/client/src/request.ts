@@ -5,9 +5,9 @@ import { baseUrlProblem, checkHeader, withoutUserinfo } from "./checks.js";
 import type { OperationTable, OperationDescriptor } from "@repo/model";
 import { credentialsFor, secretNames, type Credentials } from "./credentials.js";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
-import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
+import type { Clock, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { decodeText, readBytes } from "./read-body.js";
-import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
+import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
 
 /** A client's settings once defaults and the environment are applied. */
@@ -27,6 +27,8 @@ export interface ResolvedConfig {
   fetch: typeof globalThis.fetch;
   logger: Logger | undefined;
   onRetry: ((retry: RetryInfo) => void) | undefined;
+  /** What retries and waiters sleep on. */
+  clock: Clock;
 }
 
 /** The parsed body and the raw Response (status, headers such as the request id and rate limits). */
@@ -166,7 +168,7 @@ export async function performRequest(
   /** Waits before the next attempt, telling the logger and the onRetry hook (the CLI announces long waits). */
   const wait = (attempt: number, delay: number, retryAfter: boolean, status?: number, error?: unknown) => {
     config.onRetry?.({ operationId, attempt: attempt + 1, maxAttempts: maxRetries + 1, delay, retryAfter, status, error });
-    return sleep(delay, options.signal);
+    return config.clock.sleep(delay, options.signal);
   };
 
   for (let attempt = 0; ; attempt++) {
@@ -200,7 +202,7 @@ export async function performRequest(
     if (response.ok) return { data: parseSuccess(operationId, op, response, text, bytes), response };
     const error = createApiError(config.api.errorShape, parseErrorBody(text), response, text);
     if (RETRYABLE_STATUSES.has(response.status)) {
-      const serverWait = parseRetryAfter(response.headers.get("retry-after"));
+      const serverWait = parseRetryAfter(response.headers.get("retry-after"), config.clock.now());
       // a server asking for longer than we wait gets no retry: error.retryAfter lets the caller schedule it
       const tooLong = serverWait !== undefined && serverWait > MAX_RETRY_AFTER_MS;
       if (canRetry && !tooLong) {

@@ -3,7 +3,8 @@
 // with jitter, honour Retry-After and an exhausted rate limit, and stop at an overall deadline.
 import type { WaitDescriptor } from "@repo/model";
 import { ActionFailedError, TimeoutError } from "./errors.js";
-import type { RequestOptions } from "./options.js";
+import type { Clock, RequestOptions } from "./options.js";
+import { sleep } from "./retry.js";
 import type { ApiResult } from "./request.js";
 
 export interface WaitOptions<T = unknown> {
@@ -26,30 +27,17 @@ const MAX_INTERVAL_MS = 15_000;
 const progressOf = (wait: WaitDescriptor, snapshot: unknown) => (snapshot && typeof snapshot === "object" ? (snapshot as Record<string, unknown>)[wait.field] : undefined);
 
 /** How long the server asked us to hold off, in ms (Retry-After, or an exhausted rate limit until its reset). */
-function serverDelay(response: Response | undefined): number {
+function serverDelay(response: Response | undefined, now: number): number {
   if (!response) return 0;
   const retryAfter = Number(response.headers.get("retry-after"));
   if (retryAfter > 0) return retryAfter * 1000;
   const remaining = response.headers.get("x-ratelimit-remaining");
   const reset = Number(response.headers.get("x-ratelimit-reset"));
-  if (remaining === "0" && reset > 0) return Math.max(0, (reset > 1e9 ? reset * 1000 - Date.now() : reset * 1000));
+  if (remaining === "0" && reset > 0) return Math.max(0, (reset > 1e9 ? reset * 1000 - now : reset * 1000));
   return 0;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
+const realTime: Clock = { now: () => Date.now(), sleep };
 
 /** "action act_5k2m8p1q (reboot)" / "instance inst_29f8b3a1": what a message names. */
 export function describeTarget(wait: WaitDescriptor, snapshot: unknown): string {
@@ -59,8 +47,8 @@ export function describeTarget(wait: WaitDescriptor, snapshot: unknown): string 
 }
 
 /** Polls until `first`'s work is done; resolves with the last answer, rejects when it failed or took too long. */
-export async function waitUntilDone<T>(call: Call, wait: WaitDescriptor, first: T, options: WaitOptions<T> = {}, response?: Response): Promise<T> {
-  const started = Date.now();
+export async function waitUntilDone<T>(call: Call, wait: WaitDescriptor, first: T, options: WaitOptions<T> = {}, response?: Response, clock: Clock = realTime): Promise<T> {
+  const started = clock.now();
   const timeout = options.timeout ?? 300_000;
   let delay = options.interval ?? 1000;
   let snapshot = first;
@@ -76,12 +64,12 @@ export async function waitUntilDone<T>(call: Call, wait: WaitDescriptor, first: 
       const why = reason ? `${reason.code ?? ""}${reason.code && reason.message ? ": " : ""}${reason.message ?? ""}` : String(progress);
       throw new ActionFailedError(`The ${describeTarget(wait, snapshot)} failed: ${why}`, snapshot, reason?.code);
     }
-    const left = timeout - (Date.now() - started);
+    const left = timeout - (clock.now() - started);
     if (left <= 0) {
       throw new TimeoutError(`Waited ${Math.round(timeout / 1000)} s for the ${describeTarget(wait, snapshot)}; it is still ${String(progress)}.`);
     }
     const jittered = delay * (0.8 + Math.random() * 0.4);
-    await sleep(Math.min(left, Math.max(jittered, serverDelay(last))), options.signal);
+    await clock.sleep(Math.min(left, Math.max(jittered, serverDelay(last, clock.now()))), options.signal);
     delay = Math.min(delay * 1.5, MAX_INTERVAL_MS);
     const result = await call(wait.poll, { [wait.param]: id }, options.signal ? { signal: options.signal } : {});
     snapshot = result.data as T;

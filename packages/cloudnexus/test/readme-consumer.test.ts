@@ -1,4 +1,4 @@
-// What a user does: pack the SDK, install the tarball with Prism and vitest into a project outside
+// What a user does: pack the SDK, install the tarball with Prism, MSW and vitest into a project outside
 // the workspace (plain npm), write the README's "Use the mock in your tests" blocks into it as they
 // are, run them with vitest, and check that no Prism is left running afterwards.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -11,6 +11,8 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pnpm } from "@repo/model/build";
 import { PRISM_VERSION } from "@repo/mock-server";
+
+const mswVersion: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).devDependencies.msw;
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const sdkDir = join(repoRoot, "packages", "cloudnexus");
@@ -60,7 +62,7 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
           type: "module",
           scripts: { test: "vitest run" },
           dependencies: { cloudnexus: `file:${tarball}` },
-          devDependencies: { "@stoplight/prism-cli": PRISM_VERSION, vitest: vitestVersion },
+          devDependencies: { "@stoplight/prism-cli": PRISM_VERSION, msw: mswVersion, vitest: vitestVersion },
           // the same pins as this repository: Prism 5.14.2's own ranges float to releases that need Node 24
           overrides: workspace.overrides ?? {},
         },
@@ -85,7 +87,7 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   it("the README section has the test, the global setup and its config", () => {
-    expect(example.map((block) => block.file)).toEqual(["test/instances.test.ts", "vitest.config.ts", "test/global-setup.ts", "test/account.test.ts"]);
+    expect(example.map((block) => block.file)).toEqual(["test/in-process.test.ts", "test/msw.test.ts", "test/instances.test.ts", "vitest.config.ts", "test/global-setup.ts", "test/account.test.ts"]);
   });
 
   it("installs from the tarball only what a user gets", () => {
@@ -94,11 +96,13 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
     expect(readdirSync(join(project, "node_modules", "cloudnexus", "generated"))).toEqual(["model.json", "openapi.json"]);
   });
 
-  it("runs the README example: a stateful flow, an error scenario, and a mock shared by a global setup", () => {
+  it("runs the README example: in process (manual clock, a 503 burst), MSW, a stateful flow over HTTP, an error scenario, and a mock shared by a global setup", () => {
+    expect(run.output).toMatch(/✓ test\/in-process\.test\.ts > creates, waits for, lists and deletes an instance: no server, no sleep/);
+    expect(run.output).toMatch(/✓ test\/msw\.test\.ts > answers the API's real base URL from the simulator/);
     expect(run.output).toMatch(/✓ test\/instances\.test\.ts > creates, finds, renames, reboots and deletes an instance/);
     expect(run.output).toMatch(/✓ test\/instances\.test\.ts > surfaces a 429 from instances\.create as a RateLimitError/);
     expect(run.output).toMatch(/✓ test\/account\.test\.ts > reads the account from the shared mock/);
-    expect(run.output).toMatch(/Tests +3 passed \(3\)/);
+    expect(run.output).toMatch(/Tests +5 passed \(5\)/);
     expect(run.status).toBe(0);
   });
 

@@ -2,3 +2,4 @@
 export { createEngine, type Engine, type EngineOptions, type EngineRequest, type EngineResponse, type RateLimitOptions } from "./engine.js";
 export { FixtureError, type Fixtures } from "./fixtures.js";
 export type { EngineModel } from "./model.js";
+export { seededRandom } from "./random.js";

@@ -15,7 +15,9 @@ export interface ReportStyle {
 export function formatExchange(exchange: Exchange, style: ReportStyle = {}): string[] {
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (style.color ? styleText(format, text) : text);
   const operation = exchange.operationId ?? "(no operation in the spec)";
-  const head = `${exchange.method.padEnd(6)} ${exchange.path} → ${exchange.status} ${operation}`;
+  const answered = exchange.fault === "reset" || exchange.fault === "timeout" ? `${exchange.fault}` : String(exchange.status);
+  const extra = [exchange.fault !== undefined && "fault", exchange.latency && `+${exchange.latency} ms`].filter(Boolean).join(", ");
+  const head = `${exchange.method.padEnd(6)} ${exchange.path} → ${answered} ${operation}${extra ? ` (${extra})` : ""}`;
   if (exchange.violations.length === 0) return [`  ${head}`];
   const count = exchange.violations.length;
   const requestBroken = exchange.violations.some((violation) => violation.side === "request");

@@ -3,6 +3,7 @@
 // interleaves concurrent requests; reading its answers one by one keeps each report whole.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FaultKind } from "./faults.js";
 import { collectViolations, type Violation } from "./violations.js";
 
 export interface Exchange {
@@ -15,6 +16,10 @@ export interface Exchange {
   violations: Violation[];
   /** Strict mode answered 422 itself instead of passing on Prism's answer. */
   rejected?: boolean;
+  /** A fault the test asked for (`faults`). No answer came for "reset" (status 0) nor "timeout" (status: what the API answered, lost on the way). */
+  fault?: FaultKind;
+  /** The latency the test asked for, in ms, when there was one. */
+  latency?: number;
 }
 
 export interface RecorderOptions {

@@ -1,6 +1,7 @@
 // Starts the mock of one API of this repository (stateful by default), from the bundle and the model
 // built from spec/<api>/ (@repo/model/build's apiArtifacts): no SDK package needs to be built first.
 import { apiArtifacts, listApis } from "@repo/model/build";
+import type { FaultOptions } from "./faults.js";
 import { startPrism, type PrismOptions, type RunningPrism } from "./prism.js";
 import { startMockServer, type StartMockOptions } from "./start-mock.js";
 
@@ -20,6 +21,8 @@ export type RunningMock = Pick<RunningPrism, "url" | "port" | "pid" | "stop"> & 
   readonly requests: ReadonlyArray<{ method: string; path: string; operationId: string | undefined; status: number; violations: unknown[] }>;
   /** Back to the seeded state (stateful mode). */
   reset(): void;
+  /** Faults from now on (stateful mode), replacing those of the options. */
+  inject(faults?: FaultOptions): void;
 };
 
 /** Starts the mock of `api` on 127.0.0.1 and a free port; resolves once it answers. */
@@ -27,7 +30,9 @@ export async function startMock(api: string, options: MockOptions = {}): Promise
   const { errors, upstream, onLog, ...mockOptions } = options;
   if (options.mode === "static" || errors || upstream || onLog || options.dynamic) {
     const prism = await startPrism(bundledSpec(api), options);
-    return { ...prism, requests: [], reset: () => {} };
+    return { ...prism, requests: [], reset: () => {}, inject: () => {
+      throw new Error("Faults need the stateful mock (leave out mode: \"static\").");
+    } };
   }
   return startMockServer(bundledSpec(api), (url) => url, mockOptions);
 }

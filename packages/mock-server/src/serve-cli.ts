@@ -1,9 +1,11 @@
 // `pnpm mock [api …] [--strict] [--static] [--dynamic]`: serves each API's stateful mock at a fixed port
 // (MOCK_PORT, default 4010, then 4011, … in spec/ order) until Ctrl-C, with one log line per request and
 // every spec violation in red. --strict answers requests that break the spec with a 422; --static serves
-// the spec's examples whatever was sent.
+// the spec's examples whatever was sent. --latency and --faults slow answers down and answer some with
+// a chosen fault (seeded: --fault-seed), to try a client's timeouts and retries.
 import { parseArgs } from "node:util";
 import { bundledSpec, listApis } from "./repo-mocks.js";
+import { CHAOS_USAGE } from "./chaos-flags.js";
 import { serveMock, type ServedMock } from "./serve.js";
 
 const fail = (message: string): never => {
@@ -19,13 +21,17 @@ function readArgs() {
       strict: { type: "boolean", default: false },
       static: { type: "boolean", default: false },
       dynamic: { type: "boolean", default: false },
+      latency: { type: "string" },
+      faults: { type: "string" },
+      "fault-kinds": { type: "string" },
+      "fault-seed": { type: "string" },
     },
   });
 }
 try {
   args = readArgs();
 } catch (error) {
-  fail(`${(error as Error).message}\nUsage: pnpm mock [api …] [--strict] [--static] [--dynamic]`);
+  fail(`${(error as Error).message}\nUsage: pnpm mock [api …] [--strict] [--static] [--dynamic] ${CHAOS_USAGE}`);
 }
 
 const all = listApis();
@@ -44,6 +50,7 @@ try {
       static: args!.values.static,
       strict: args!.values.strict,
       dynamic: args!.values.dynamic,
+      chaos: { latency: args!.values.latency, faults: args!.values.faults, faultKinds: args!.values["fault-kinds"], faultSeed: args!.values["fault-seed"] },
       log: (line) => console.log(chosen.length > 1 ? `[${api}] ${line}` : line),
     });
     served.push([api, mock]);

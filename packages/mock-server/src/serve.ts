@@ -7,6 +7,7 @@ import { operationMatcher } from "./operations.js";
 import { startPrism } from "./prism.js";
 import { formatExchange } from "./exchange-log.js";
 import { startStatefulMock } from "./stateful.js";
+import { chaosOptions, type ChaosFlags } from "./chaos-flags.js";
 import type { EngineModel } from "@repo/mock-engine";
 
 export interface ServeMockOptions {
@@ -34,6 +35,8 @@ export interface ServeMockOptions {
   color?: boolean;
   /** Where to look for `@stoplight/prism-cli` (a file URL or path); defaults to this module. */
   resolveFrom?: string;
+  /** Latency and faults as the flags give them (`--latency 50-200 --faults 0.1`); the stateful mock only. */
+  chaos?: ChaosFlags;
 }
 
 export interface ServedMock {
@@ -59,6 +62,10 @@ export async function serveMock(options: ServeMockOptions): Promise<ServedMock> 
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const color = options.color ?? Boolean(process.stdout.isTTY);
+  const chaos = chaosOptions(options.chaos ?? {});
+  if ((chaos.latency !== undefined || chaos.faults) && (options.static || options.dynamic)) {
+    throw new TypeError("--latency and --faults need the stateful mock: leave out --static and --dynamic.");
+  }
   if (!options.static && !options.dynamic && options.model) {
     const mock = await startStatefulMock({
       specFile: options.specFile,
@@ -67,6 +74,7 @@ export async function serveMock(options: ServeMockOptions): Promise<ServedMock> 
       port: options.port,
       strict: options.strict,
       resolveFrom: options.resolveFrom,
+      ...chaos,
       onExchange: (exchange) => {
         for (const line of formatExchange(exchange, { color })) log(line);
       },

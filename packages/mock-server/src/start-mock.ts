@@ -4,7 +4,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Fixtures, RateLimitOptions } from "@repo/mock-engine";
+import type { MockClock } from "./clock.js";
 import type { Exchange } from "./exchange-recorder.js";
+import type { FaultOptions } from "./faults.js";
+import type { LatencyOptions } from "./latency.js";
 import { startPrism, type PrismOptions } from "./prism.js";
 import { startStatefulMock } from "./stateful.js";
 
@@ -38,6 +41,12 @@ export interface StartMockOptions {
   strict?: boolean;
   /** How long to wait for Prism to answer, in ms (default 30 000). */
   startTimeout?: number;
+  /** Stateful mode: how long each answer takes, in ms or `{ min, max }`, for every call or per operationId (`"*"`: the rest). */
+  latency?: LatencyOptions;
+  /** Stateful mode: faults to answer with, seeded (`{ rate: 0.1, kinds: ["reset", 503], seed: 7 }` or `{ next: 3 }`). */
+  faults?: FaultOptions;
+  /** Stateful mode: "manual" stops time until `mock.clock.advance()` (default "real"). */
+  clock?: "real" | "manual";
 }
 
 /** One request the mock answered, as `mock.requests` lists them. */
@@ -57,6 +66,10 @@ export interface MockServer<Client, ClientOptions> {
   reset(): void;
   /** Stops the mock and waits until Prism has exited. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stateful mode: faults from now on, replacing those of the options; no argument stops them. */
+  inject(faults?: FaultOptions): void;
+  /** Stateful mode: the simulator's time (`mock.clock.advance("30s")`). */
+  readonly clock: MockClock | undefined;
 }
 
 /** Starts the mock of `specFile` (its model is the `model.json` next to it) and wires `makeClient` to its URL. */
@@ -70,7 +83,11 @@ export async function startMockServer<Client, ClientOptions>(
     throw new Error(`The spec this mock serves is missing (${file}); reinstall the package or rebuild it.`);
   }
   const requests: MockRequest[] = [];
-  const served = (server: { url: string; port: number; pid: number; stop(): Promise<void> }, resetState: () => void): MockServer<Client, ClientOptions> => ({
+  const served = (
+    server: { url: string; port: number; pid: number; stop(): Promise<void> },
+    resetState: () => void,
+    simulator?: { clock: MockClock; inject(faults?: FaultOptions): void },
+  ): MockServer<Client, ClientOptions> => ({
     url: server.url,
     port: server.port,
     pid: server.pid,
@@ -81,6 +98,11 @@ export async function startMockServer<Client, ClientOptions>(
       requests.splice(0);
     },
     stop: server.stop,
+    clock: simulator?.clock,
+    inject: (faults) => {
+      if (!simulator) throw new Error("Faults need the stateful mock (leave out mode: \"static\").");
+      simulator.inject(faults);
+    },
   });
   if (options.mode === "static" || options.dynamic) {
     const prismOptions: PrismOptions = {};
@@ -103,9 +125,12 @@ export async function startMockServer<Client, ClientOptions>(
     actionDuration: options.actionDuration,
     failActions: options.failActions,
     rateLimit: options.rateLimit,
+    latency: options.latency,
+    faults: options.faults,
+    clock: options.clock,
     onExchange: (exchange) => requests.push(exchange),
   });
-  return served(mock, () => mock.engine.reset());
+  return served(mock, () => mock.simulator.reset(), mock.simulator);
 }
 
 /** The SDK constructor a mock entry hands out clients of: `new ApiClient(token, options)`. */

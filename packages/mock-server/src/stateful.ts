@@ -1,20 +1,17 @@
-// The stateful mock: the state engine (@repo/mock-engine) answers, Prism judges, in one process and
-// one HTTP hop:  client ─► this server ─► Prism's router and validators (in process, see judge.ts)
-//                                        ─► the engine makes the answer ─► Prism validates it
-// A request that breaks the spec gets the API's own error body (the spec's 400/422, its details naming
-// each violation; `strict` answers Prism's 422 instead); an answer that would break the spec becomes
-// a 500 naming the violations, exactly as `prism proxy --errors` does, and is reported loudly.
+// The stateful mock over HTTP: the simulator (simulator.ts: the engine answers, Prism's validators judge,
+// in process) behind one HTTP server. This file only translates HTTP to the simulator and back; a
+// chosen fault drops the connection ("reset") or never answers ("timeout").
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createEngine, type Engine, type EngineModel, type EngineOptions, type EngineResponse } from "@repo/mock-engine";
+import type { Engine, EngineModel, EngineOptions } from "@repo/mock-engine";
+import { createClock, type MockClock } from "./clock.js";
 import type { Exchange } from "./exchange-recorder.js";
-import { loadJudge, type PrismDiagnostic, type PrismProblem, type PrismRequest, type PrismResponse } from "./judge.js";
-import { operationMatcher } from "./operations.js";
+import { loadJudge } from "./judge.js";
 import { freePort } from "./prism.js";
-import { describeViolation, violationsFromProblem, type Violation } from "./violations.js";
+import { createSimulator, type Simulator, type SimulatorOptions } from "./simulator.js";
 
-export interface StatefulMockOptions extends EngineOptions {
+export interface StatefulMockOptions extends Omit<EngineOptions, "now">, SimulatorOptions {
   /** The bundled spec (JSON). */
   specFile: string;
   /** The operation model built from it (generated/model.json), as an object or a file. */
@@ -27,6 +24,8 @@ export interface StatefulMockOptions extends EngineOptions {
   resolveFrom?: string | undefined;
   /** Called with each exchange once answered. */
   onExchange?: ((exchange: Exchange) => void) | undefined;
+  /** "manual": time stands still until `simulator.clock.advance()` (default "real"). */
+  clock?: "real" | "manual" | MockClock | undefined;
 }
 
 export interface StatefulMock {
@@ -35,22 +34,9 @@ export interface StatefulMock {
   /** The process serving it: this one (Prism runs in process). */
   pid: number;
   engine: Engine;
+  simulator: Simulator;
   stop(): Promise<void>;
 }
-
-const PROBLEM = "https://stoplight.io/prism/errors#";
-const SEVERITY = ["Error", "Warning", "Information", "Hint"];
-
-const toViolation = (side: Violation["side"]) => (diagnostic: PrismDiagnostic): Violation => ({
-  side,
-  where: (diagnostic.path ?? []).join("."),
-  severity: SEVERITY[diagnostic.severity] ?? "Error",
-  message: diagnostic.message,
-});
-
-/** Prism's own diagnostic list format (the `sl-violations` header, a problem's `validation`). */
-const listed = (side: string, diagnostics: PrismDiagnostic[]) =>
-  diagnostics.map((d) => ({ location: [side, ...(d.path ?? [])], severity: SEVERITY[d.severity] ?? "Error", code: d.code, message: d.message }));
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -63,15 +49,6 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   } catch {
     return text; // Prism then reports the body as not of the schema's type: the API's 400
   }
-}
-
-function queryOf(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
-  return query;
 }
 
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
@@ -90,35 +67,11 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   const host = options.host ?? "127.0.0.1";
   const spec = JSON.parse(readFileSync(options.specFile, "utf8"));
   const model: EngineModel = typeof options.model === "string" ? JSON.parse(readFileSync(options.model, "utf8")) : options.model;
-  const engine = createEngine(spec, model, options);
+  const clock = typeof options.clock === "object" ? options.clock : createClock(options.clock);
   // a taken port fails at once, in one line
   if (options.port) await freePort(host, options.port);
   const judge = await loadJudge(options.specFile, options.resolveFrom);
-  const nameOperation = operationMatcher(spec);
-
-  /** The API's answer to a request; `rejections` are its violations, which become the API's own error. */
-  const answer = (request: PrismRequest, rejections: PrismDiagnostic[], operationId: string | undefined, search: URLSearchParams): PrismResponse => {
-    let reply: EngineResponse | undefined;
-    if (rejections.length) {
-      const security = rejections.some((r) => r.code === 401);
-      if (options.strict) {
-        const problem: PrismProblem = security
-          ? { status: 401, type: `${PROBLEM}UNAUTHORIZED`, title: "Invalid security scheme used", detail: "The request has no credentials the spec accepts." }
-          : { status: 422, type: `${PROBLEM}UNPROCESSABLE_ENTITY`, title: "Invalid request", detail: "The request does not follow the spec and the mock runs in strict mode.", validation: listed("request", rejections) };
-        throw problem;
-      }
-      const violations = rejections.map(toViolation("request"));
-      const message = `The request does not follow the API: ${violations.map(describeViolation).join("; ")}`.slice(0, 1000);
-      const problems = violations.map((v) => ({ field: v.where || v.side, reason: v.message }));
-      reply = security
-        ? engine.errorAnswer(operationId, 401)
-        : (engine.errorAnswer(operationId, 422, message, problems) ?? engine.errorAnswer(operationId, 400, message, problems));
-      if (!reply) throw { status: security ? 401 : 422, type: `${PROBLEM}${security ? "UNAUTHORIZED" : "UNPROCESSABLE_ENTITY"}`, title: "Invalid request", detail: message, validation: listed("request", rejections) } satisfies PrismProblem;
-    } else {
-      reply = engine.handle({ method: request.method.toUpperCase(), path: request.url.path, query: search, headers: request.headers, body: request.body ?? undefined });
-    }
-    return { statusCode: reply.status, headers: reply.headers, ...(reply.body === undefined ? {} : { body: reply.body }) };
-  };
+  const simulator = createSimulator(spec, model, { ...options, clock, judge });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<Exchange | undefined> {
     const method = request.method ?? "GET";
@@ -134,31 +87,14 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     const url = new URL(path, "http://mock.invalid");
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    const input: PrismRequest = { method: method.toLowerCase(), url: { path: url.pathname, query: queryOf(url.searchParams) }, headers, body: await readBody(request) };
-    const operationId = nameOperation(method, path);
-    const verdict = await judge.judge(input, (req, rejections, id) => answer(req, rejections, id, url.searchParams));
-    if (!verdict.ok) {
-      const body = JSON.stringify(verdict.problem);
-      send(response, verdict.problem.status, { "content-type": "application/problem+json" }, body);
-      return { method, path, status: verdict.problem.status, operationId, violations: violationsFromProblem("application/problem+json", body) };
+    const outcome = await simulator.exchange({ method, path: url.pathname, search: url.searchParams, headers, body: await readBody(request), target: path });
+    if ("drop" in outcome) {
+      // a chosen fault: the connection drops now, or stays open with no answer until the client gives up
+      if (outcome.drop === "reset") request.socket.destroy();
+      return outcome.exchange;
     }
-    const violations = [...verdict.input.map(toViolation("request")), ...verdict.outputViolations.map(toViolation("response"))];
-    const broken = verdict.outputViolations.filter((v) => v.severity === 0);
-    if (broken.length) {
-      // the engine made an answer the spec does not allow: say so, never serve it
-      send(response, 500, { "content-type": "application/problem+json" }, {
-        type: `${PROBLEM}VIOLATIONS`,
-        title: "Request/Response not valid",
-        status: 500,
-        detail: "The stateful mock made an answer that breaks the spec; this is a bug of the mock or of the spec's x- extensions.",
-        validation: listed("response", broken),
-      });
-      return { method, path, status: 500, operationId, violations };
-    }
-    const out = { ...verdict.output.headers };
-    if (violations.length) out["sl-violations"] = JSON.stringify([...listed("request", verdict.input), ...listed("response", verdict.outputViolations)]).slice(0, 8000);
-    send(response, verdict.output.statusCode, out, verdict.output.body);
-    return { method, path, status: verdict.output.statusCode, operationId, violations };
+    send(response, outcome.answer.status, outcome.answer.headers, outcome.answer.body);
+    return outcome.exchange;
   }
 
   const server = createServer((request, response) => {
@@ -182,7 +118,8 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     pid: process.pid,
-    engine,
+    engine: simulator.engine,
+    simulator,
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

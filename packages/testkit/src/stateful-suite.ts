@@ -21,7 +21,7 @@ const methodOf = (client: object, op: Operation): Method => {
 };
 
 /** The resources with a create and a get, and their operations by role. */
-function resourcesOf(pkg: SdkPackage) {
+export function resourcesOf(pkg: SdkPackage) {
   const resources = (pkg.model.resources ?? {}) as Record<string, { keyParam: string; keyField: string; listKey?: string | null }>;
   const ops = pkg.model.operations as Operation[];
   const role = (resource: string, name: string) => ops.find((op) => op.mock?.resource === resource && op.mock?.role === name);
@@ -30,12 +30,12 @@ function resourcesOf(pkg: SdkPackage) {
     .filter((resource): resource is typeof resource & { create: Operation; get: Operation } => Boolean(resource.create && resource.get));
 }
 
-export function statefulMockSuite(pkg: SdkPackage, options: { startMock: (options?: { tokens?: string[] }) => Promise<Mock>; token: string }): void {
+export function statefulMockSuite(pkg: SdkPackage, options: { startMock: (options?: { tokens?: string[] }) => Promise<Mock>; token: string; host?: string }): void {
   const resources = resourcesOf(pkg);
   let mock: Mock;
   let client: object;
 
-  describe(`the ${pkg.name} stateful mock`, () => {
+  describe(`the ${pkg.name} stateful mock${options.host ? ` (${options.host})` : ""}`, () => {
     beforeAll(async () => {
       mock = await options.startMock();
       client = mock.client({ token: options.token, maxRetries: 0 });

@@ -1,0 +1,112 @@
+// The simulator in a real page (headless Chromium): the engine bundled for the browser (esbuild,
+// platform browser: a Node-only import fails the build), its handlers registered with MSW's
+// setupWorker, and a plain fetch from the page to the API's real base URL creating an item and listing
+// it back (or, for an API without a resource, its probe operation answered).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type Browser } from "./browser.js";
+import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
+import { resourcesOf } from "./stateful-suite.js";
+
+const require = createRequire(import.meta.url);
+
+const page = (specFile: string, modelFile: string) => `
+  import { http, HttpResponse } from "msw";
+  import { setupWorker } from "msw/browser";
+  import { assembleMock } from "@repo/mock-server/browser";
+  import spec from ${JSON.stringify(specFile)};
+  import model from ${JSON.stringify(modelFile)};
+  window.run = async (plan) => {
+    const mock = assembleMock(spec, model, { msw: () => ({ http, HttpResponse }) });
+    const worker = setupWorker(...mock.handlers);
+    await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, quiet: true, onUnhandledRequest: "error" });
+    const out = [];
+    for (const call of plan) {
+      const response = await fetch(call.url, { method: call.method, headers: call.headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+      out.push({ status: response.status, body: await response.text() });
+    }
+    worker.stop();
+    return { out, requests: mock.requests.map((r) => r.operationId) };
+  };
+`;
+
+/** The body of a call from its flat example params: the params that are not path, query or header parameters. */
+function bodyOf(op: SuiteOperation): Json | undefined {
+  if (op.bodyMode === "body") return op.exampleParams.body as Json;
+  const params = new Set(op.parameters.map((p) => p.name));
+  const body = Object.fromEntries(Object.entries(op.exampleParams).filter(([name]) => !params.has(name)));
+  return Object.keys(body).length ? body : undefined;
+}
+
+export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
+  const resource = resourcesOf(pkg).find((r) => r.list && !/\{/.test(r.create.path) && !/\{/.test(r.list.path));
+  const probe = probeOperation(pkg);
+  const base = String(pkg.spec.servers[0].url).replace(/\/+$/, "");
+  const auth = pkg.model.auth.header ? { [pkg.model.auth.header]: pkg.model.auth.scheme ? `${pkg.model.auth.scheme} ${token}` : token } : {};
+  const headers = { ...auth, "content-type": "application/json" };
+  let server: Server;
+  let browser: Browser;
+  let pageUrl: string;
+
+  describe(`${pkg.name}'s simulator in Chromium through MSW's setupWorker`, () => {
+    beforeAll(async () => {
+      const bundle = await build({
+        stdin: { contents: page(join(pkg.dir, "generated/openapi.json"), join(pkg.dir, "generated/model.json")), resolveDir: import.meta.dirname, loader: "js" },
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        write: false,
+      });
+      const files: Record<string, [string, string]> = {
+        "/": ["text/html", '<!doctype html><link rel="icon" href="data:,"><script type="module" src="/app.js"></script>'],
+        "/app.js": ["text/javascript", bundle.outputFiles[0]!.text],
+        "/mockServiceWorker.js": ["text/javascript", readFileSync(require.resolve("msw/mockServiceWorker.js"), "utf8")],
+      };
+      server = createServer((req, res) => {
+        const file = files[req.url ?? ""];
+        if (file) res.writeHead(200, { "content-type": file[0] }).end(file[1]);
+        else res.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      browser = await launchChromium();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    const title = resource
+      ? `a plain fetch from the page to ${base} creates with ${resource.create.operationId} and lists it back with ${resource.list!.operationId}`
+      : `a plain fetch from the page to ${base} is answered by ${probe.operationId}`;
+    it(title, async () => {
+      const tab = await browser.newPage();
+      await tab.goto(pageUrl);
+      await tab.waitForFunction(() => typeof (window as unknown as { run?: unknown }).run === "function");
+      const plan = resource
+        ? [
+            { url: `${base}${resource.create.path}`, method: resource.create.method, headers, body: bodyOf(resource.create) },
+            { url: `${base}${resource.list!.path}`, method: "GET", headers },
+          ]
+        : [{ url: `${base}${probe.path}`, method: probe.method, headers }];
+      const result = await tab.evaluate((calls) => (window as unknown as { run(p: unknown): Promise<{ out: Array<{ status: number; body: string }>; requests: string[] }> }).run(calls), plan);
+      if (resource) {
+        const [created, listed] = result.out;
+        expect(created!.status, created!.body).toBe(resource.create.successStatus ? Number(resource.create.successStatus) : 201);
+        const key = (JSON.parse(created!.body) as Json)[resource.keyField];
+        expect(listed!.status).toBe(200);
+        expect(listed!.body).toContain(JSON.stringify(key));
+        expect(result.requests).toEqual([resource.create.operationId, resource.list!.operationId]);
+      } else {
+        expect(result.out[0]!.status, result.out[0]!.body).toBe(200);
+        expect(result.requests).toEqual([probe.operationId]);
+      }
+    });
+  });
+}
