@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type Browser } from "./browser.js";
+import { credentialHeaders } from "./credentials.js";
 import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
 import { resourcesOf } from "./stateful-suite.js";
 
@@ -47,7 +48,7 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
   const resource = resourcesOf(pkg).find((r) => r.list && !/\{/.test(r.create.path) && !/\{/.test(r.list.path));
   const probe = probeOperation(pkg);
   const base = String(pkg.spec.servers[0].url).replace(/\/+$/, "");
-  const auth = pkg.model.auth.header ? { [pkg.model.auth.header]: pkg.model.auth.scheme ? `${pkg.model.auth.scheme} ${token}` : token } : {};
+  const auth = credentialHeaders(pkg, resource?.create.operationId, token);
   const headers = { ...auth, "content-type": "application/json" };
   let server: Server;
   let browser: Browser;

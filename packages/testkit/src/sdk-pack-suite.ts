@@ -4,8 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { credentialsFor, resolveCredentials } from "@repo/client/internal";
-import { operationTable } from "@repo/model/build";
+import { credentialHeaders, withCredential } from "./credentials.js";
 import { packAndInstall, type InstalledPackage } from "./pack.js";
 import { probeOperation, type SdkPackage } from "./package.js";
 
@@ -21,27 +20,6 @@ export interface PackUsage {
   typedImports: string[];
   /** A TypeScript module using the package; `@ts-expect-error` lines check its types are precise. */
   typed: string;
-}
-
-/** Where the SDK puts `token` for the operation (the client's own placement), as plain fetch headers. */
-function credentialHeaders(pkg: SdkPackage, operationId: string, token: string): Record<string, string> {
-  const table = operationTable(pkg.model);
-  const headers: Record<string, string> = {};
-  for (const { placement, value } of credentialsFor(table, table.operations[operationId]!, resolveCredentials(table, token, undefined, undefined))) {
-    if (placement.in === "header") headers[placement.name] = value;
-    if (placement.in === "cookie") headers.cookie = `${placement.name}=${encodeURIComponent(value)}`;
-  }
-  return headers;
-}
-
-/** `url` with the token in the query when the operation's scheme carries it there. */
-function withCredential(pkg: SdkPackage, operationId: string, token: string, url: string): string {
-  const table = operationTable(pkg.model);
-  const target = new URL(url);
-  for (const { placement, value } of credentialsFor(table, table.operations[operationId]!, resolveCredentials(table, token, undefined, undefined))) {
-    if (placement.in === "query") target.searchParams.set(placement.name, value);
-  }
-  return target.href;
 }
 
 /**
