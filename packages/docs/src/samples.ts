@@ -3,7 +3,7 @@
 // The docs build injects them as `x-codeSamples`; each SDK package proves each one against its build and
 // the mock (@repo/docs/samples-suite). The CLI sample names flags as the CLI does (@repo/cli).
 import { operationFlags, type OperationFlag } from "@repo/cli";
-import { commandName, type ApiModel, type ModelOperation } from "@repo/model";
+import { commandName, isJsonMedia, type ApiModel, type ModelOperation } from "@repo/model";
 
 type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env" | "auth">;
 type Op = ModelOperation;
@@ -102,6 +102,8 @@ export function httpRequest(model: Model, op: Op) {
     query: [...search.entries()],
     headers,
     body,
+    /** The body as sent when its media type is not JSON (a string example, or the value as JSON text). */
+    rawBody: body !== undefined && !isJsonMedia(op.requestBody?.contentType ?? "application/json") ? (typeof body === "string" ? body : JSON.stringify(body)) : undefined,
   };
 }
 
@@ -158,7 +160,7 @@ export function curlSample(model: Model, op: Op): string {
   const lines = [`curl${request.method === "GET" ? "" : ` -X ${request.method}`} ${shellQuote(request.url)}`];
   if (request.basic) lines.push(`-u ${shellQuote(request.basic)}`);
   for (const [name, value] of request.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (request.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(request.body, null, 2))}`);
+  if (request.body !== undefined) lines.push(`-d ${shellQuote(request.rawBody ?? JSON.stringify(request.body, null, 2))}`);
   return lines.join(" \\\n  ");
 }
 
@@ -196,7 +198,8 @@ export function cliSample(model: Model, op: Op): string {
     const flag = flags.get(`param:${key}`)!;
     const items = Array.isArray(value) ? value : [value];
     const plain = isPlainKind(Array.isArray(value) ? flag.itemKind : flag.kind);
-    for (const item of items) options.push(`--${flag.flag} ${shellQuote(plain ? scalarText(item) : JSON.stringify(item))}`);
+    if (flag.kind === "boolean" && typeof value === "boolean") options.push(value ? `--${flag.flag}` : `--no-${flag.flag}`);
+    else for (const item of items) options.push(`--${flag.flag} ${shellQuote(plain ? scalarText(item) : JSON.stringify(item))}`);
   }
   if (body !== undefined) {
     // Scalar fields (and lists of scalars) read best as flags; anything nested goes as one JSON --data.
@@ -208,7 +211,10 @@ export function cliSample(model: Model, op: Op): string {
       });
     if (asFlags) {
       for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-        for (const item of Array.isArray(value) ? value : [value]) options.push(`--${flags.get(`body:${key}`)!.flag} ${shellQuote(scalarText(item))}`);
+        const flag = flags.get(`body:${key}`)!;
+        // a switch takes no value: --flag, --no-flag
+        if (flag.kind === "boolean" && typeof value === "boolean") options.push(value ? `--${flag.flag}` : `--no-${flag.flag}`);
+        else for (const item of Array.isArray(value) ? value : [value]) options.push(`--${flag.flag} ${shellQuote(scalarText(item))}`);
       }
     } else {
       options.push(`--data ${shellQuote(JSON.stringify(body))}`);
@@ -222,7 +228,8 @@ export function cliSample(model: Model, op: Op): string {
 
 export function pythonSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
-  const headers = Object.fromEntries(request.headers.filter(([name]) => !(request.body !== undefined && name === "Content-Type")));
+  // json= sets the JSON Content-Type itself; a body of another media type keeps its header
+  const headers = Object.fromEntries(request.headers.filter(([name]) => !(request.body !== undefined && request.rawBody === undefined && name === "Content-Type")));
   const params: Record<string, unknown> = {};
   for (const [key, value] of request.query) params[key] = key in params ? [params[key]].flat().concat(value) : value;
   const url = request.url.split("?")[0];
@@ -230,7 +237,8 @@ export function pythonSample(model: Model, op: Op): string {
   if (Object.keys(headers).length) args.push(`headers=${pyLiteral(headers, "    ")}`);
   if (Object.keys(params).length) args.push(`params=${pyLiteral(params, "    ")}`);
   if (request.basic) args.push(`auth=(${JSON.stringify(request.basic.slice(0, -1))}, "")`);
-  if (request.body !== undefined) args.push(`json=${pyLiteral(request.body, "    ")}`);
+  if (request.rawBody !== undefined) args.push(`data=${JSON.stringify(request.rawBody)}`);
+  else if (request.body !== undefined) args.push(`json=${pyLiteral(request.body, "    ")}`);
   return [
     "import requests",
     "",
@@ -255,7 +263,8 @@ export function javascriptSample(model: Model, op: Op): string {
   const basic = request.basic ? `Authorization: \`Basic \${btoa(${JSON.stringify(request.basic)})}\`` : null;
   if (basic) init.push(`  headers: ${request.headers.length ? headers.replace(/^\{\n/, `{\n    ${basic},\n`) : `{ ${basic} }`},`);
   else if (request.headers.length) init.push(`  headers: ${headers},`);
-  if (request.body !== undefined) init.push(`  body: JSON.stringify(${jsLiteral(request.body, "  ")}),`);
+  if (request.rawBody !== undefined) init.push(`  body: ${JSON.stringify(request.rawBody)},`);
+  else if (request.body !== undefined) init.push(`  body: JSON.stringify(${jsLiteral(request.body, "  ")}),`);
   return [
     `const response = await fetch(${JSON.stringify(request.url)}, {`,
     ...init,

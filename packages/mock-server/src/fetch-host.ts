@@ -2,6 +2,7 @@
 // mock.fetch, mock.client() and MSW's handlers all go through it. A chosen "reset" rejects as fetch
 // does when a connection drops; a "timeout" answers never, until the caller's signal aborts (or the
 // mock is reset). No Node built-ins: runs in a page.
+import { answerText } from "./answer-text.js";
 import type { Exchange } from "./exchange-recorder.js";
 import type { Simulator } from "./simulator.js";
 
@@ -80,7 +81,7 @@ export function simulatorFetch(simulator: Simulator, options: { base: string; se
       });
     }
     const { status, headers: out, body } = outcome.answer;
-    const text = body === undefined || NO_BODY.has(status) ? null : typeof body === "string" ? body : JSON.stringify(body);
+    const text = body === undefined || NO_BODY.has(status) ? null : answerText(out, body);
     return new Response(text, { status, headers: out });
   }
 

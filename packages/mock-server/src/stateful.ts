@@ -1,6 +1,7 @@
 // The stateful mock over HTTP: the simulator (simulator.ts: the engine answers, Prism's validators judge,
 // in process) behind one HTTP server. This file only translates HTTP to the simulator and back; a
 // chosen fault drops the connection ("reset") or never answers ("timeout").
+import { answerText } from "./answer-text.js";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -52,7 +53,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
-  response.writeHead(status, headers).end(body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body));
+  response.writeHead(status, headers).end(body === undefined ? "" : answerText(headers, body));
 
 /** The CORS headers Prism's mock server sends, so a browser test can use the stateful mock as it uses Prism. */
 function corsHeaders(request: IncomingMessage, response: ServerResponse): void {

@@ -9,6 +9,9 @@ export interface DescribedRequest {
   body: unknown;
 }
 
+/** A body as its media type reads: JSON for a JSON type (or none), else the text itself. */
+const jsonOrText = (text: string, type: string | undefined): unknown => (!type || /json/i.test(type) ? JSON.parse(text) : text);
+
 /** The Authorization header HTTP Basic sends for `user:password` (curl's -u, requests' auth=). */
 const basicHeader = (userPassword: string): string => `Basic ${Buffer.from(userPassword, "utf8").toString("base64")}`;
 
@@ -24,7 +27,7 @@ export function fromCurl(source: string): DescribedRequest {
       const header = words[++i] ?? "";
       const colon = header.indexOf(":");
       request.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
-    } else if (word === "-d") request.body = JSON.parse(words[++i] ?? "");
+    } else if (word === "-d") request.body = jsonOrText(words[++i] ?? "", request.headers["Content-Type"]);
     else if (word === "-u") request.headers.Authorization = basicHeader(words[++i] ?? "");
     else if (!word.startsWith("-")) request.url = word;
     else throw new Error(`unexpected curl option ${word}`);
@@ -66,6 +69,8 @@ export function fromPython(source: string): DescribedRequest {
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
         for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(key, String(item));
       }
+    } else if (name === "data") {
+      request.body = jsonOrText(value as string, request.headers["Content-Type"]);
     } else if (name === "json") {
       request.body = value;
       request.headers["Content-Type"] = "application/json";
