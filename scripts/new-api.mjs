@@ -27,6 +27,7 @@ import {
   specFile,
   UsageError,
 } from "@repo/model/build";
+import { recordSecurityBaseline } from "@repo/spec-checks/security-baseline";
 import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
 
 const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";
@@ -128,6 +129,8 @@ await main(async (argv) => {
       wrote(".redocly.lint-ignore.yaml", `lint baseline: ${problems.length} problems upstream has today (may only shrink; \`pnpm lint-baseline ${api}\`)`);
       console.log(`\nFix first (in spec/${api}/overlay.yaml, or upstream):\n${baselineReport(problems).slice(0, 10).map((line) => `  ${line}`).join("\n")}`);
     }
+    const security = recordSecurityBaseline(api);
+    if (security) wrote(`spec/${api}/security-baseline.yaml`, `${security} Spectral/OWASP errors upstream has today (may only shrink)`);
   }
   const lint = spawnSync(process.execPath, [binPath("@redocly/cli", "redocly"), "lint", key, "--format", "summary"], { cwd: repoRoot, env: quietRedocly, encoding: "utf8" });
   const report = `${lint.stdout}\n${lint.stderr}`.split("\n").filter((line) => !/[║╔╚]/.test(line)).join("\n").trim();

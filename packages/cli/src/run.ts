@@ -196,16 +196,19 @@ async function call(app: CliApp, io: CliIo, output: Output, op: CliOperation, pa
   if (globals.query !== undefined) applyQuery({}, globals.query);
   const print = (value: unknown) =>
     output.out(
-      formatValue(applyQuery(value, globals.query), {
-        format,
-        pretty: output.pretty,
-        // a pseudo-terminal without a size reports 0 columns
-        width: io.columns || 120,
-        color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb",
-        items: op.pagination?.items,
-        // the spec's columns describe the answer as it is, not a query's reshaping of it
-        columns: globals.query === undefined ? (op.columns ?? undefined) : undefined,
-      }),
+      // a JSON answer that is a string stays JSON (`"token"`), so the output parses; a --query scalar prints bare
+      format === "json" && globals.query === undefined && typeof value === "string" && !raw
+        ? `${JSON.stringify(value)}\n`
+        : formatValue(applyQuery(value, globals.query), {
+            format,
+            pretty: output.pretty,
+            // a pseudo-terminal without a size reports 0 columns
+            width: io.columns || 120,
+            color: io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb",
+            items: op.pagination?.items,
+            // the spec's columns describe the answer as it is, not a query's reshaping of it
+            columns: globals.query === undefined ? (op.columns ?? undefined) : undefined,
+          })
     );
   const options = requestOptions(line);
   const session = await openSession(app, io, output, line, resolveToken(app, io, line, output));

@@ -91,6 +91,8 @@ export function httpRequest(model: Model, op: Op) {
   if (body !== undefined) headers.push(["Content-Type", op.requestBody?.contentType ?? "application/json"]);
   // an answer that is not JSON is asked for by its media types, as the SDK does
   if (answerOf(op) === "text" || answerOf(op) === "blob") headers.push(["Accept", op.successContentTypes.join(", ")]);
+  // JSON among other media types (XML first, say): asked for, as the SDK does
+  else if (answerOf(op) === "json" && op.successContentTypes.some((type) => !isJsonMedia(type))) headers.push(["Accept", "application/json"]);
   // an operation with its own server is sent there (a relative one is resolved against the API's)
   const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
   return {

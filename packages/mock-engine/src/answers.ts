@@ -132,5 +132,7 @@ export function preferred(env: Env, ctx: Context, header: string | undefined): E
   const status = Number(response.status) || Number(code) || 200;
   const retryAfter = Number(exampleOf(env.doc, response.headers["Retry-After"]));
   if ((status === 429 || status === 503) && retryAfter > 0) ctx.retryAfter = retryAfter;
-  return { status, headers: {}, ...(chosen ? { body: clone(chosen[1]) } : {}), operationId: ctx.operation.operationId };
+  // no example of the scenario's answer: a value of its schema, so it still has its declared media type
+  const body = chosen ? clone(chosen[1]) : response.schema ? sampleOf(env.doc, response.schema) : undefined;
+  return { status, headers: {}, ...(body === undefined ? {} : { body }), operationId: ctx.operation.operationId };
 }

@@ -59,10 +59,15 @@ describe("the examples gate", () => {
     expect(finding?.message).toContain('must match format "date-time"');
   });
 
-  it.each(listApis())("names the source file of a broken named example of spec/%s", (api) => {
+  // every API with named examples (an imported spec may have none: its examples are inline)
+  const withNamedExamples = listApis().filter((api) => Object.keys(readBundle(api).components?.examples ?? {}).length > 0);
+  it("some API has named examples to check the gate with", () => {
+    expect(withNamedExamples.length).toBeGreaterThan(0);
+  });
+
+  it.each(withNamedExamples)("names the source file of a broken named example of spec/%s", (api) => {
     const bundle = readBundle(api);
     const [name] = Object.keys(bundle.components?.examples ?? {});
-    expect(name, `spec/${api} has no named example in components/examples`).toBeDefined();
     const broken = mutate(bundle, (doc) => {
       doc.components.examples[name!].value = { not: "what the schema says" };
     });

@@ -40,8 +40,12 @@ export function inProcessMockSuite(pkg: SdkPackage, options: InProcessSuiteOptio
   const probe = probeOperation(pkg);
   const ops = pkg.model.operations;
   const resources = resourcesOf(pkg);
-  /** A resource the SDK can create, list and delete: the 200-call flow's. */
-  const flow = resources.find((resource) => resource.list && resource.remove);
+  /**
+   * A resource the SDK can create, list and delete: the 200-call flow's. Its create must declare an
+   * idempotency key: the SDK retries a POST only with one (a create without it fails on the first fault,
+   * by design), so an API without such a create runs the flow on its probe read instead.
+   */
+  const flow = resources.find((resource) => resource.list && resource.remove && resource.create.idempotencyHeader);
   /** An operation that starts long-running work and needs no key, or one of a resource with a seeded item. */
   const waiting = ops.find((op) => op.wait && op.mock?.role === "create") ?? ops.find((op) => op.wait && op.mock?.resource);
 

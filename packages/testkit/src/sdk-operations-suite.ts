@@ -21,7 +21,10 @@ export function sdkOperationsSuite(pkg: SdkPackage, options: { ApiClient: Client
 
   /** The operation a request reached, by method and path template, recorded by the fetch the SDK uses. */
   const exercised = new Set<string>();
-  const templates = operations.map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
+  // the most literal template first: `/user/login` is login's, not `/user/{username}`'s
+  const templates = operations
+    .map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`), templated: (op.path.match(/\{/g) ?? []).length }))
+    .sort((a, b) => a.templated - b.templated);
   const recordingFetch: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");
