@@ -40,7 +40,10 @@ export class BaseClient<Paths extends {} = {}> {
     }
     mergeHeaders(headers, options.headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    const baseUrl = (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, "");
+    const given: unknown = options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl;
+    const typeProblem = typeof given === "string" ? undefined : baseUrlProblem(given);
+    if (typeProblem) throw new TypeError(`The base URL ${typeProblem}.`);
+    const baseUrl = (given as string).replace(/\/+$/, "");
     const problem = baseUrlProblem(baseUrl);
     if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(baseUrl)}".`);
     this.#config = {

@@ -6,6 +6,7 @@ import type { OperationTable, OperationDescriptor } from "@repo/model";
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { decodeText, readBytes } from "./read-body.js";
+import { fetchFollowing, RedirectRefused } from "./redirects.js";
 import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
 
@@ -78,7 +79,7 @@ export function prepareRequest(
   let body: unknown;
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
-    const location = op.params?.[key];
+    const location = op.params && Object.hasOwn(op.params, key) ? op.params[key] : undefined;
     if (location === "path") path[key] = value;
     else if (location === "query") query[key] = value;
     else if (location === "header") setHeader(headers, key, String(value));
@@ -127,7 +128,7 @@ function serverOf(config: ResolvedConfig, op: OperationDescriptor, options: Requ
   const chosen = options.baseUrl ?? (own === undefined ? undefined : /^https?:/i.test(own) || !/^https?:/i.test(config.baseUrl) ? own : new URL(own, config.baseUrl).href);
   if (chosen === undefined) return config.baseUrl;
   const problem = baseUrlProblem(chosen);
-  if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(chosen)}".`);
+  if (problem) throw new TypeError(`The base URL ${problem}${typeof chosen === "string" ? `, got "${withoutUserinfo(chosen)}"` : ""}.`);
   return chosen.replace(/\/+$/, "");
 }
 
@@ -138,7 +139,8 @@ export async function performRequest(
   params: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<ApiResult<unknown>> {
-  const op = config.api.operations[operationId];
+  // own keys only: "constructor" or "__proto__" is no operation
+  const op = Object.hasOwn(config.api.operations, operationId) ? config.api.operations[operationId] : undefined;
   if (!op) {
     throw new TypeError(
       `Unknown operation "${operationId}" of the ${config.api.name} API. Known operations: ${Object.keys(config.api.operations).join(", ")}.`,
@@ -246,17 +248,19 @@ async function attemptOnce(
     : undefined;
   try {
     const init = controller ? { ...request.init, signal: controller.signal } : request.init;
-    const response = await config.fetch(request.url, init);
+    const response = await fetchFollowing(config.fetch, request.url, init);
     return { response, bytes: await readBytes(response, config.maxResponseBytes, operationId) };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     if (error instanceof InvalidResponseError) throw error;
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    // fetch follows at most 20 redirects ("redirect count exceeded" in Node): the same loop every time
-    const final = !timedOut && /redirect/i.test(reason);
+    // a redirect loop, or one the SDK refuses to follow, answers the same way every time
+    const final = !timedOut && (error instanceof RedirectRefused || /redirect/i.test(reason));
     const failure = timedOut
       ? `${request.init.method} ${request.url} timed out after ${timeout} ms`
-      : `Could not reach ${request.url}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
+      : error instanceof RedirectRefused
+        ? `${request.init.method} ${request.url} was not followed: ${reason}; not retried`
+        : `Could not reach ${request.url}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
     return { failure, cause: error, timedOut, final };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
