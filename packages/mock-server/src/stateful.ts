@@ -5,10 +5,11 @@
 // each violation; `strict` answers Prism's 422 instead); an answer that would break the spec becomes
 // a 500 naming the violations, exactly as `prism proxy --errors` does, and is reported loudly.
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEngine, type Engine, type EngineModel, type EngineOptions, type EngineResponse } from "@repo/mock-engine";
 import type { Exchange } from "./exchange-recorder.js";
+import { answerCors, BodyTooLarge, corsPolicy, hostAllowed, pathDecodes, readLimitedBody } from "./http-guards.js";
 import { loadJudge, type PrismDiagnostic, type PrismProblem, type PrismRequest, type PrismResponse } from "./judge.js";
 import { operationMatcher } from "./operations.js";
 import { freePort } from "./prism.js";
@@ -53,10 +54,9 @@ const listed = (side: string, diagnostics: PrismDiagnostic[]) =>
   diagnostics.map((d) => ({ location: [side, ...(d.path ?? [])], severity: SEVERITY[d.severity] ?? "Error", code: d.code, message: d.message }));
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  if (!chunks.length) return null;
-  const text = Buffer.concat(chunks).toString("utf8");
+  const bytes = await readLimitedBody(request);
+  if (!bytes) return null;
+  const text = bytes.toString("utf8");
   if (!/json/i.test(request.headers["content-type"] ?? "")) return text;
   try {
     return JSON.parse(text);
@@ -77,13 +77,6 @@ function queryOf(params: URLSearchParams): Record<string, string | string[]> {
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
   response.writeHead(status, headers).end(body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body));
 
-/** The CORS headers Prism's mock server sends, so a browser test can use the stateful mock as it uses Prism. */
-function corsHeaders(request: IncomingMessage, response: ServerResponse): void {
-  response.setHeader("Access-Control-Allow-Origin", request.headers.origin ?? "*");
-  response.setHeader("Access-Control-Allow-Headers", request.headers["access-control-request-headers"] ?? "*");
-  response.setHeader("Access-Control-Allow-Credentials", "true");
-  response.setHeader("Access-Control-Expose-Headers", "*");
-}
 
 /** Starts the engine and its judge; resolves once the server listens. */
 export async function startStatefulMock(options: StatefulMockOptions): Promise<StatefulMock> {
@@ -95,6 +88,17 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   if (options.port) await freePort(host, options.port);
   const judge = await loadJudge(options.specFile, options.resolveFrom);
   const nameOperation = operationMatcher(spec);
+  const cors = corsPolicy(spec);
+  let port = 0;
+
+  /** The API's own error body for a request the host refuses (a declared one where the spec has it). */
+  const hostError = (operationId: string | undefined, status: number, message: string): EngineResponse => {
+    const declared = engine.errorAnswer(operationId, status, message) ?? model.operations.map((op) => engine.errorAnswer(op.operationId, status, message)).find(Boolean);
+    if (declared) return declared;
+    const { errorShape } = model;
+    const fields = { ...(errorShape.code ? { [errorShape.code]: STATUS_CODES[status]?.toLowerCase().replaceAll(" ", "_") } : {}), ...(errorShape.title ? { [errorShape.title]: STATUS_CODES[status] } : {}), ...(errorShape.message ? { [errorShape.message]: message } : {}) };
+    return { status, headers: { "content-type": "application/json" }, body: errorShape.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), fields) };
+  };
 
   /** The API's answer to a request; `rejections` are its violations, which become the API's own error. */
   const answer = (request: PrismRequest, rejections: PrismDiagnostic[], operationId: string | undefined, search: URLSearchParams): PrismResponse => {
@@ -123,19 +127,30 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<Exchange | undefined> {
     const method = request.method ?? "GET";
     const path = request.url ?? "/";
-    corsHeaders(request, response);
-    if (method === "OPTIONS" && request.headers.origin && request.headers["access-control-request-method"]) {
-      // a browser's preflight, answered as Prism's own server does
-      response.setHeader("Access-Control-Allow-Methods", request.headers["access-control-request-method"]);
-      response.setHeader("Vary", "origin");
-      response.writeHead(204).end();
-      return undefined;
+    if (!hostAllowed(request.headers.host, host, port)) {
+      send(response, 403, { "content-type": "text/plain", connection: "close" }, `Host ${JSON.stringify(request.headers.host)} is not this mock's address (${host}:${port}).\n`);
+      return { method, path, status: 403, operationId: undefined, violations: [] };
     }
+    if (answerCors(request, response, cors)) return undefined;
     const url = new URL(path, "http://mock.invalid");
+    const operationId = nameOperation(method, path);
+    const refuse = (status: number, message: string, close = false) => {
+      const reply = hostError(operationId, status, message);
+      send(response, status, { ...reply.headers, ...(close ? { connection: "close" } : {}) }, reply.body);
+      return { method, path, status, operationId, violations: [] };
+    };
+    if (!pathDecodes(url.pathname)) return refuse(400, `The request path ${url.pathname.slice(0, 200)} is not valid percent-encoding.`);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    const input: PrismRequest = { method: method.toLowerCase(), url: { path: url.pathname, query: queryOf(url.searchParams) }, headers, body: await readBody(request) };
-    const operationId = nameOperation(method, path);
+    let body: unknown;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      // the rest is never read: the connection closes after the answer
+      if (error instanceof BodyTooLarge) return refuse(413, error.message, true);
+      throw error;
+    }
+    const input: PrismRequest = { method: method.toLowerCase(), url: { path: url.pathname, query: queryOf(url.searchParams) }, headers, body };
     const verdict = await judge.judge(input, (req, rejections, id) => answer(req, rejections, id, url.searchParams));
     if (!verdict.ok) {
       const body = JSON.stringify(verdict.problem);
@@ -176,7 +191,7 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   let stopped: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
