@@ -7,6 +7,7 @@ import type { OperationTable, OperationDescriptor } from "@repo/model";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
+import { fetchRequestFollowing } from "./redirects.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
 import type { WaitOptions } from "./wait.js";
@@ -83,7 +84,8 @@ export class BaseClient<Paths extends {} = {}> {
     return (this.#raw ??= lazyRawClient<Paths>({
       baseUrl: this.#config.baseUrl,
       headers: this.#config.headers,
-      fetch: (request: Request) => this.#config.fetch(request),
+      // redirects by the SDK's rule, as for the methods
+      fetch: (request: Request) => fetchRequestFollowing(this.#config.fetch, request),
     }));
   }
 

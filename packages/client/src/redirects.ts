@@ -65,3 +65,13 @@ async function followInBrowser(fetch: typeof globalThis.fetch, url: string, init
   const headers = Object.fromEntries(Object.entries(init.headers).filter(([name]) => /^(accept|authorization)$/i.test(name)));
   return fetch(url, { ...init, headers, redirect: "follow" });
 }
+
+/** The same for a Request (openapi-fetch's `raw` clients): its body read once, so a redirect within the origin can send it again. */
+export async function fetchRequestFollowing(fetch: typeof globalThis.fetch, request: Request): Promise<Response> {
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  // openapi-fetch hands its fetch a Request: so does this, for each hop
+  const send = ((url: string, init: RequestInit) => fetch(new Request(url, init))) as typeof globalThis.fetch;
+  return fetchFollowing(send, request.url, { method: request.method, headers, ...(body === undefined ? {} : { body }), signal: request.signal });
+}

@@ -54,6 +54,17 @@ export function sdkHostileSuite(pkg: SdkPackage): void {
       expect(sent.accept).toBe("application/json");
     });
 
+    it("client.raw follows the same rule", async () => {
+      const other = await serve(reply.json(200, {}));
+      const origin = await serve((_req, res) => res.writeHead(302, { location: `${other.url}/elsewhere` }).end());
+      const client = new ApiClient("sdk-hostile-token", { baseUrl: origin.url, headers: { "X-Api-Key": "client-secret" } }) as BuiltClient & { raw: { GET(path: string, init: unknown): Promise<{ response: Response }> } };
+      const path = probe.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(probe.exampleParams[name])));
+      const { response } = await client.raw.GET(path, { headers: { "X-Call-Secret": "call-secret" } });
+      expect(response.status).toBe(200);
+      expect(origin.requests[0]!.headers["x-call-secret"]).toBe("call-secret");
+      expect(JSON.stringify(other.requests[0]!.headers)).not.toMatch(/secret|sdk-hostile-token/);
+    });
+
     it("a 302 within the origin keeps them", async () => {
       let first = true;
       const origin = await serve((req, res) => {
