@@ -75,7 +75,8 @@ export function prepareRequest(
   const query: Record<string, unknown> = {};
   const headers: Record<string, string> = { ...config.headers };
   const cookies: string[] = [];
-  const rest: Record<string, unknown> = {};
+  // entries, not assignments: a body field named "__proto__" (from parsed JSON) stays a field
+  const rest: Array<[string, unknown]> = [];
   let body: unknown;
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
@@ -85,7 +86,7 @@ export function prepareRequest(
     else if (location === "header") setHeader(headers, key, String(value));
     else if (location === "cookie") cookies.push(`${key}=${encodeURIComponent(String(value))}`);
     else if (op.body === "body" && key === "body") body = value;
-    else if (op.body === "flat") rest[key] = value;
+    else if (op.body === "flat") rest.push([key, value]);
     else {
       const known = [...Object.keys(op.params ?? {}), ...(op.body === "body" ? ["body"] : [])];
       throw new TypeError(
@@ -96,7 +97,7 @@ export function prepareRequest(
   for (const name of pathParamNames(op.path)) {
     if (path[name] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
   }
-  if (op.body === "flat") body = rest;
+  if (op.body === "flat") body = Object.fromEntries(rest);
   if (cookies.length) headers.Cookie = [headers.Cookie, ...cookies].filter(Boolean).join("; ");
   const encoded = body === undefined ? undefined : encodeBody(body, op.contentType);
   // multipart: fetch writes the Content-Type itself, with the boundary
