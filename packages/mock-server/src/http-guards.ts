@@ -1,8 +1,10 @@
 // What the stateful mock's HTTP host checks before the engine sees a request: its CORS answer (any
 // origin, never with credentials, only the spec's methods and headers), the Host header (a DNS
 // rebinding page names its own domain: refused), the size of a body (read no further than the limit),
-// and a path whose percent-encoding does not decode (the API's 400, not the mock's 500).
-import type { IncomingMessage, ServerResponse } from "node:http";
+// and a path whose percent-encoding does not decode (the API's 400, not the mock's 500); the refusals
+// that reach the client are in the API's own error shape.
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Engine, EngineModel, EngineResponse } from "@repo/mock-engine";
 import { isIP } from "node:net";
 
 /** The largest request body the mock reads: far above any request of these APIs. */
@@ -109,4 +111,20 @@ export function pathDecodes(pathname: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The API's own error for a request the host refuses (400, 413): the operation's declared answer, else
+ * any operation's, else a body in the API's error shape (the model's) when the spec declares none.
+ */
+export function refusalAnswer(engine: Engine, model: EngineModel, operationId: string | undefined, status: number, message: string): EngineResponse {
+  const declared = engine.errorAnswer(operationId, status, message) ?? model.operations.map((op) => engine.errorAnswer(op.operationId, status, message)).find(Boolean);
+  if (declared) return declared;
+  const { errorShape } = model;
+  const fields = {
+    ...(errorShape.code ? { [errorShape.code]: STATUS_CODES[status]?.toLowerCase().replaceAll(" ", "_") } : {}),
+    ...(errorShape.title ? { [errorShape.title]: STATUS_CODES[status] } : {}),
+    ...(errorShape.message ? { [errorShape.message]: message } : {}),
+  };
+  return { status, headers: { "content-type": "application/json" }, body: errorShape.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), fields) };
 }

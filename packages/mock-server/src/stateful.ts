@@ -5,11 +5,11 @@
 // each violation; `strict` answers Prism's 422 instead); an answer that would break the spec becomes
 // a 500 naming the violations, exactly as `prism proxy --errors` does, and is reported loudly.
 import { readFileSync } from "node:fs";
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEngine, type Engine, type EngineModel, type EngineOptions, type EngineResponse } from "@repo/mock-engine";
 import type { Exchange } from "./exchange-recorder.js";
-import { answerCors, BodyTooLarge, corsPolicy, hostAllowed, pathDecodes, readLimitedBody } from "./http-guards.js";
+import { answerCors, BodyTooLarge, corsPolicy, hostAllowed, pathDecodes, readLimitedBody, refusalAnswer } from "./http-guards.js";
 import { loadJudge, type PrismDiagnostic, type PrismProblem, type PrismRequest, type PrismResponse } from "./judge.js";
 import { operationMatcher } from "./operations.js";
 import { freePort } from "./prism.js";
@@ -77,7 +77,6 @@ function queryOf(params: URLSearchParams): Record<string, string | string[]> {
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
   response.writeHead(status, headers).end(body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body));
 
-
 /** Starts the engine and its judge; resolves once the server listens. */
 export async function startStatefulMock(options: StatefulMockOptions): Promise<StatefulMock> {
   const host = options.host ?? "127.0.0.1";
@@ -90,15 +89,6 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   const nameOperation = operationMatcher(spec);
   const cors = corsPolicy(spec);
   let port = 0;
-
-  /** The API's own error body for a request the host refuses (a declared one where the spec has it). */
-  const hostError = (operationId: string | undefined, status: number, message: string): EngineResponse => {
-    const declared = engine.errorAnswer(operationId, status, message) ?? model.operations.map((op) => engine.errorAnswer(op.operationId, status, message)).find(Boolean);
-    if (declared) return declared;
-    const { errorShape } = model;
-    const fields = { ...(errorShape.code ? { [errorShape.code]: STATUS_CODES[status]?.toLowerCase().replaceAll(" ", "_") } : {}), ...(errorShape.title ? { [errorShape.title]: STATUS_CODES[status] } : {}), ...(errorShape.message ? { [errorShape.message]: message } : {}) };
-    return { status, headers: { "content-type": "application/json" }, body: errorShape.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), fields) };
-  };
 
   /** The API's answer to a request; `rejections` are its violations, which become the API's own error. */
   const answer = (request: PrismRequest, rejections: PrismDiagnostic[], operationId: string | undefined, search: URLSearchParams): PrismResponse => {
@@ -135,7 +125,7 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     const url = new URL(path, "http://mock.invalid");
     const operationId = nameOperation(method, path);
     const refuse = (status: number, message: string, close = false) => {
-      const reply = hostError(operationId, status, message);
+      const reply = refusalAnswer(engine, model, operationId, status, message);
       send(response, status, { ...reply.headers, ...(close ? { connection: "close" } : {}) }, reply.body);
       return { method, path, status, operationId, violations: [] };
     };
