@@ -3,3 +3,4 @@
 export { baseUrlProblem, headerValueProblem, pathValueProblem, withoutUserinfo } from "./checks.js";
 export { iterateItems, iteratePages } from "./pagination.js";
 export { describeTarget, waitUntilDone, type Call } from "./wait.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
