@@ -1,7 +1,7 @@
 // `login` (check a token with the API, then store it owner-only) and `logout`, and their help.
 import { ApiError } from "@repo/client";
 import type { CliApp, CliIo } from "./app.js";
-import { configPath, readConfig, removeProfile, removeStoredToken, writeConfig, type StoredConfig } from "./config.js";
+import { ConfigError, configPath, readConfig, removeProfile, removeStoredToken, writeConfig, type StoredConfig } from "./config.js";
 import { chosenProfile } from "./profiles.js";
 import { commandName, envNames } from "@repo/model";
 import type { Output } from "./output.js";
@@ -82,6 +82,7 @@ export function logout(app: CliApp, io: CliIo, output: Output, line: CommandLine
     try {
       removed = removeProfile(file, profile);
     } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(error.message);
       throw new CliFailure((error as Error).message);
     }
     output.err(removed ? `Logged out: removed profile "${profile}" from ${file}.\n` : `No profile "${profile}" was stored (${file}).\n`);

@@ -1,5 +1,5 @@
 // What one API's CLI is made of (its model and client) and the process around it (injectable for tests).
-import { readFileSync } from "node:fs";
+import { readLimited } from "./read-limited.js";
 import type { ClientOptions, RequestOptions } from "@repo/client";
 import type { CliModel } from "@repo/model";
 import type { Output, TextSink } from "./output.js";
@@ -91,7 +91,7 @@ export function processIo(): CliIo {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: () => readLimited(0, "stdin"),
   };
 }
 

@@ -18,7 +18,16 @@ export function configPath(api: string, env: NodeJS.ProcessEnv): string {
   return join(base, api, "config.json");
 }
 
-/** The stored config, or {} when there is none. A file that is not JSON is an error naming the file. */
+/** A config file whose content is JSON but not a config: its message names the file and the field. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * The stored config, or {} when there is none. A file that is not JSON, or whose fields have the wrong
+ * type (a hand edit, another tool), is an error naming the file (and the field): never a crash later,
+ * never a token sent as "[object Object]".
+ */
 export function readConfig(file: string): StoredConfig {
   let text: string;
   try {
@@ -27,12 +36,44 @@ export function readConfig(file: string): StoredConfig {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw new Error(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null ? (parsed as StoredConfig) : {};
+    parsed = JSON.parse(text);
   } catch {
     throw new Error(`${file} is not valid JSON: fix it or delete it (\`logout\` does).`);
   }
+  const problem = configProblem(parsed);
+  if (problem) throw new ConfigError(`${file}: ${problem}; fix it or delete it (\`logout\` does).`);
+  return parsed as StoredConfig;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+
+/** The first field of a parsed config with the wrong type, as "field must be …, got …". */
+function configProblem(config: unknown): string | undefined {
+  if (!isObject(config)) return `the file must hold a JSON object, got ${kind(config)}`;
+  const login = (value: Record<string, unknown>, at: string) => {
+    for (const field of ["token", "baseUrl"]) {
+      if (value[field] !== undefined && typeof value[field] !== "string") return `"${at}${field}" must be a string, got ${kind(value[field])}`;
+    }
+    return undefined;
+  };
+  const top = login(config, "");
+  if (top) return top;
+  if (config.profiles === undefined) return undefined;
+  if (!isObject(config.profiles)) return `"profiles" must be an object, got ${kind(config.profiles)}`;
+  for (const [name, profile] of Object.entries(config.profiles)) {
+    if (!isObject(profile)) return `"profiles.${name}" must be an object, got ${kind(profile)}`;
+    const problem = login(profile, `profiles.${name}.`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** A profile's stored login, by own key only (`constructor` or `toString` is a name like any other). */
+export function profileOf(config: StoredConfig, name: string): { token?: string; baseUrl?: string } | undefined {
+  return config.profiles && Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
 }
 
 /**
@@ -57,8 +98,8 @@ export function writeConfig(file: string, config: StoredConfig): void {
 /** Removes a profile's login; true when there was one. */
 export function removeProfile(file: string, name: string): boolean {
   const config = readConfig(file);
-  if (!config.profiles?.[name]) return false;
-  const { [name]: _removed, ...profiles } = config.profiles;
+  if (!profileOf(config, name)) return false;
+  const { [name]: _removed, ...profiles } = config.profiles!;
   const { profiles: _old, ...rest } = config;
   const next = Object.keys(profiles).length ? { ...rest, profiles } : rest;
   if (Object.keys(next).length) writeConfig(file, next);

@@ -4,6 +4,7 @@
 import type { search as Search } from "@jmespath-community/jmespath";
 import type TableClass from "cli-table3";
 import type { stringify as Stringify } from "yaml";
+import { safeCell, safeJson, safeText } from "./terminal-text.js";
 import { UsageError } from "./usage-error.js";
 
 /** The libraries of a format other than JSON, and of --query: loaded when a command asks for them, so a plain call starts without. */
@@ -61,13 +62,14 @@ export function applyQuery(value: unknown, query: string | undefined): unknown {
   }
 }
 
-/** The answer as text in the chosen format, ending with a newline ("" for nothing). */
+/** The answer as text in the chosen format, ending with a newline ("" for nothing); no control reaches the terminal raw. */
 export function formatValue(value: unknown, options: FormatOptions): string {
   if (value === undefined) return "";
-  if (options.format === "yaml") return loaded(libs.stringify, "-o yaml")(value);
+  if (options.format === "yaml") return safeJson(loaded(libs.stringify, "-o yaml")(value));
   if (options.format === "table") return table(value, options);
-  if (typeof value === "string") return value.endsWith("\n") ? value : `${value}\n`;
-  return `${JSON.stringify(value, null, options.pretty ? 2 : undefined)}\n`;
+  // a --query scalar is printed as text, so its controls are shown escaped like a table's
+  if (typeof value === "string") return safeText(value.endsWith("\n") ? value : `${value}\n`);
+  return `${safeJson(JSON.stringify(value, null, options.pretty ? 2 : undefined))}\n`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === "object" && !Array.isArray(value);
@@ -76,9 +78,9 @@ const isScalar = (value: unknown) => value === null || ["string", "number", "boo
 /** A cell: scalars as they are, lists of scalars joined, anything nested as compact JSON (never [object Object]). */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (isScalar(value)) return String(value);
-  if (Array.isArray(value) && value.every(isScalar)) return value.join(", ");
-  return JSON.stringify(value);
+  if (isScalar(value)) return safeCell(String(value));
+  if (Array.isArray(value) && value.every(isScalar)) return safeCell(value.join(", "));
+  return safeJson(JSON.stringify(value));
 }
 
 /** The rows of a list answer: the items array (the model's, else the only array property), or the array itself. */
@@ -136,7 +138,7 @@ function table(value: unknown, options: FormatOptions): string {
     }
     const hidden = columns.length - fit + unchosen;
     columns = columns.slice(0, fit);
-    let text = render(columns.map((c) => c.toUpperCase()), cells.map((row) => row.slice(0, fit)), options);
+    let text = render(columns.map((c) => safeCell(c.toUpperCase())), cells.map((row) => row.slice(0, fit)), options);
     if (hidden) text += `(${hidden} more column${hidden === 1 ? "" : "s"}: -o json or --query shows them)\n`;
     const total = isRecord(value) ? Object.values(value).find((v): v is { total: number } => isRecord(v) && typeof v.total === "number")?.total : undefined;
     if (total !== undefined && total > rows.length) text += `(${rows.length} of ${total}: --all shows every one)\n`;
@@ -145,7 +147,7 @@ function table(value: unknown, options: FormatOptions): string {
   if (rows) return render(undefined, rows.map((row) => [cut(cell(row), options.width)]), options);
   if (isRecord(value)) {
     const keyWidth = Math.max(...Object.keys(value).map((key) => key.length));
-    return render(undefined, Object.entries(value).map(([key, v]) => [key, cut(cell(v), Math.max(10, options.width - keyWidth - GAP))]), options);
+    return render(undefined, Object.entries(value).map(([key, v]) => [safeCell(key), cut(cell(v), Math.max(10, options.width - keyWidth - GAP))]), options);
   }
   return `${cell(value)}\n`;
 }

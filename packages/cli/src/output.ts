@@ -1,5 +1,7 @@
 // Everything the CLI prints goes through here, so secrets are masked in one place: the token given
-// (flag, environment or config) never reaches stdout or stderr, even inside a server's or a library's message.
+// (flag, environment or config) never reaches stdout or stderr, even inside a server's or a library's message,
+// and stderr gets no terminal control sequence (a server's error message is quoted there).
+import { safeJson, safeText } from "./terminal-text.js";
 
 export interface TextSink {
   /** Text; bytes only for a binary answer written as it came (process.stdout takes both). */
@@ -41,26 +43,26 @@ export class Output {
   }
 
   err(text: string): void {
-    this.stderr.write(this.redact(text));
+    this.stderr.write(safeText(this.redact(text)));
   }
 
   /** A response body: pretty-printed JSON on a terminal, one line when piped; text as is. */
   body(value: unknown): void {
     if (value === undefined || value === null || value === "") return;
-    if (typeof value === "string") this.out(value.endsWith("\n") ? value : `${value}\n`);
-    else this.out(`${JSON.stringify(value, null, this.pretty ? 2 : undefined)}\n`);
+    if (typeof value === "string") this.out(safeText(value.endsWith("\n") ? value : `${value}\n`));
+    else this.out(`${safeJson(JSON.stringify(value, null, this.pretty ? 2 : undefined))}\n`);
   }
 
   /** One JSON line (used when streaming items with --all). */
   jsonLine(value: unknown): void {
-    this.out(`${JSON.stringify(value)}\n`);
+    this.out(`${safeJson(JSON.stringify(value))}\n`);
   }
 
   /** `HTTP/1.1 200 OK` and the headers, then a blank line (like `curl -i`). */
   head(response: Response): void {
     const lines = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
     response.headers.forEach((value, name) => lines.push(`${name}: ${maskHeader(name, value)}`));
-    this.out(`${lines.join("\n")}\n\n`);
+    this.out(`${safeText(lines.join("\n"))}\n\n`);
   }
 }
 

@@ -19,7 +19,7 @@ export async function buildParams(model: CliModel, op: CliOperation, flags: Oper
   const data = line.globals.data;
   if (data !== undefined) {
     if (!op.requestBody) throw new UsageError(`${commandName(op)} takes no request body, so --data does not apply.`);
-    body = readData(data, readStdin);
+    body = await readData(data, readStdin);
   }
   if (Object.keys(fields).length) {
     if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {

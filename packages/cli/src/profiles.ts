@@ -3,7 +3,7 @@
 // Precedence, for the token and the base URL alike: flag > environment > the chosen profile > the
 // default login. The file stays 0600 in a 0700 directory (config.ts).
 import type { CliApp, CliIo } from "./app.js";
-import { configPath, readConfig, type StoredConfig } from "./config.js";
+import { ConfigError, configPath, profileOf, readConfig, type StoredConfig } from "./config.js";
 import { envNames } from "@repo/model";
 import type { Output } from "./output.js";
 import type { CommandLine } from "./parse.js";
@@ -33,6 +33,8 @@ export function loadConfig(app: CliApp, io: CliIo): StoredConfig {
   try {
     return readConfig(configPath(app.model.api, io.env));
   } catch (error) {
+    // a field of the wrong type is the user's to fix: a usage error (exit 2), like a bad flag
+    if (error instanceof ConfigError) throw new UsageError(error.message);
     throw new CliFailure((error as Error).message);
   }
 }
@@ -45,7 +47,7 @@ export function storedLogin(app: CliApp, io: CliIo, line: CommandLine): StoredLo
   const config = loadConfig(app, io);
   const name = chosenProfile(app, io, line);
   if (name === undefined) return { ...(config.token ? { token: config.token } : {}), ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
-  const profile = config.profiles?.[name];
+  const profile = profileOf(config, name);
   if (!profile) {
     const known = Object.keys(config.profiles ?? {});
     const source = line.globals.profile !== undefined ? "--profile" : `$${profileEnv(app)}`;

@@ -19,6 +19,7 @@ import { didYouMean } from "./suggest.js";
 import { completionScript } from "./completion.js";
 import { listProfiles } from "./profiles.js";
 import { applyQuery, formatValue, loadFormatters, parseFormat } from "./format.js";
+import { safeText } from "./terminal-text.js";
 import { waitInCli, waitTimeout } from "./wait.js";
 import { ExitCode, UsageError } from "./usage-error.js";
 
@@ -231,7 +232,7 @@ async function call(app: CliApp, io: CliIo, output: Output, op: CliOperation, pa
       const { data, response } = await session.client.request(op.operationId, params, options);
       if (globals.include) output.head(response);
       if (raw) {
-        await writeRawAnswer(data, globals.outFile, output);
+        await writeRawAnswer(data, globals.outFile, output, io.stdoutIsTTY);
         return ExitCode.ok;
       }
       if ((globals.wait || globals.waitTimeout !== undefined) && op.wait) {
@@ -261,11 +262,11 @@ function rawAnswerChecks(op: CliOperation, line: CommandLine, io: CliIo): void {
   }
 }
 
-/** A string to stdout as is, a Blob's bytes as they came; or either to --out-file. */
-async function writeRawAnswer(data: unknown, outFile: string | undefined, output: Output): Promise<void> {
+/** A string to stdout as is (its controls escaped on a terminal), a Blob's bytes as they came; or either to --out-file. */
+async function writeRawAnswer(data: unknown, outFile: string | undefined, output: Output, terminal: boolean): Promise<void> {
   const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : undefined;
   const text = bytes ? "" : typeof data === "string" ? data : data === undefined ? "" : String(data);
   if (outFile !== undefined) writeFileSync(outFile, bytes ?? text);
   else if (bytes) output.bytes(bytes);
-  else output.out(text);
+  else output.out(terminal ? safeText(text) : text);
 }

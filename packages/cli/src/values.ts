@@ -1,8 +1,8 @@
 // Turns the text of a flag into the JSON value its schema asks for, or a UsageError saying what was wrong.
-import { readFileSync } from "node:fs";
 import type { FlagKind, OperationFlag } from "./flags.js";
 import { schemaTypes } from "./flags.js";
 import type { JsonSchema } from "@repo/model";
+import { readLimited } from "./read-limited.js";
 import { UsageError } from "./usage-error.js";
 
 const INTEGER = /^[+-]?\d+$/;
@@ -65,22 +65,29 @@ export function flagValue(flag: OperationFlag, occurrences: Array<string | boole
   return readValue(value ?? "", flag.kind, flag.schema, label);
 }
 
-/** `--data '<json>'`, `--data @file.json` or `--data @-` (stdin): the whole request body. */
-export function readData(text: string, readStdin: () => string): unknown {
+/**
+ * `--data '<json>'`, `--data @file.json` or `--data @-` (stdin): the whole request body. A file is read
+ * within the SDK's body limit, and a problem is told by line and column, never by quoting the file
+ * (it may be a secret given by mistake).
+ */
+export async function readData(text: string, readStdin: () => string): Promise<unknown> {
   let source = "--data";
   let json = text;
   if (text.startsWith("@")) {
     const file = text.slice(1);
     source = file === "-" ? "--data @- (stdin)" : `--data @${file}`;
     try {
-      json = file === "-" ? readStdin() : readFileSync(file, "utf8");
+      json = file === "-" ? readStdin() : readLimited(file, source);
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`${source}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }
   }
   try {
     return JSON.parse(json);
-  } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}.`);
+  } catch {
+    // the parser that says where is loaded only for a mistake
+    const { jsonProblem } = await import("./json-problem.js");
+    throw new UsageError(`${source} is not valid JSON: ${jsonProblem(json) ?? "not JSON"}.`);
   }
 }

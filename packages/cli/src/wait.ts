@@ -7,6 +7,7 @@ import { describeTarget, waitUntilDone } from "@repo/client/internal";
 import type { CliClient, CliIo } from "./app.js";
 import { kebabCase } from "./flags.js";
 import type { Output } from "./output.js";
+import { safeText } from "./terminal-text.js";
 import { UsageError } from "./usage-error.js";
 
 export const WAIT_EXIT = { timeout: 124, interrupted: 130 } as const;
@@ -39,8 +40,9 @@ export async function waitInCli(run: WaitRun): Promise<number> {
   const resume = `${run.bin} ${commandName({ operationId: wait.poll })} --${kebabCase(wait.param)} ${id}`;
   // the spinner library loads only where it is shown (a terminal)
   const spinner = run.io.stderrIsTTY && !run.quiet ? (await import("yocto-spinner")).default({ stream: process.stderr, handleSignals: false }) : undefined;
+  // the spinner writes to stderr itself: the server's status is escaped here
   const label = (snapshot: unknown) =>
-    `${describeTarget(wait, snapshot)}: ${String((snapshot as Record<string, unknown>)?.[wait.field] ?? "")} (${Math.round((Date.now() - started) / 1000)} s)`;
+    safeText(`${describeTarget(wait, snapshot)}: ${String((snapshot as Record<string, unknown>)?.[wait.field] ?? "")} (${Math.round((Date.now() - started) / 1000)} s)`);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once("SIGINT", interrupt);

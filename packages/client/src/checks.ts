@@ -19,8 +19,14 @@ export function checkHeader(name: string, value: string): void {
   if (problem) throw new TypeError(`The value of the ${name} header ${problem}.`);
 }
 
-/** A TypeError when a credential cannot travel in a header; the message names `source`, never the value. */
-export function checkCredential(value: string | undefined, source: string): void {
+const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+
+/**
+ * A TypeError when a credential cannot travel in a header (not a string, or a string a header cannot
+ * carry); the message names `source`, never the value.
+ */
+export function checkCredential(value: unknown, source: string): void {
+  if (value !== undefined && typeof value !== "string") throw new TypeError(`${source} must be a string, got ${kind(value)} (its value is not shown).`);
   const problem = value ? headerValueProblem(value) : undefined;
   if (problem) throw new TypeError(`${source} ${problem}; check how it was copied (its value is not shown).`);
 }
@@ -40,9 +46,18 @@ export const withoutUserinfo = (url: string): string => url.replace(USERINFO, "$
 
 /**
  * Why a base URL cannot be used, or undefined: an http(s) URL without user:password@ (fetch refuses
- * those, and they would end up in messages), or a path such as /api (browsers resolve it).
+ * those, and they would end up in messages), or a path such as /api (browsers resolve it). One that
+ * does not parse ("http://exa mple.com", "http://[::1") is refused here: every attempt would fail alike.
  */
-export function baseUrlProblem(url: string): string | undefined {
+export function baseUrlProblem(url: unknown): string | undefined {
+  if (typeof url !== "string") return `must be a string, got ${kind(url)}`;
   if (USERINFO.test(url)) return "must not contain user:password@ (pass the credential as the token)";
-  return /^(https?:\/\/[^/]|\/|$)/i.test(url) ? undefined : "must be an http(s) URL such as https://api.example.com/v1";
+  if (!/^(https?:\/\/[^/]|\/|$)/i.test(url)) return "must be an http(s) URL such as https://api.example.com/v1";
+  try {
+    // a path resolves against the page (any origin will do to check its syntax)
+    new URL(url, "http://localhost");
+  } catch {
+    return "is not a valid URL (a space, an unclosed [ of an IPv6 address?)";
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import type { OperationTable, OperationDescriptor } from "@repo/model";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { iterateItems, iteratePages } from "./pagination.js";
 import { lazyRawClient } from "./raw-client.js";
+import { fetchRequestFollowing } from "./redirects.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { mergeHeaders, performRequest, type ApiResult, type ResolvedConfig } from "./request.js";
 import { sleep } from "./retry.js";
@@ -50,7 +51,10 @@ export class BaseClient<Paths extends {} = {}> {
     const credentials = resolveCredentials(api, credential, options.session, options.credentials);
     mergeHeaders(headers, options.headers);
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    const baseUrl = (options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl).replace(/\/+$/, "");
+    const given: unknown = options.baseUrl ?? env(api.env.baseUrl) ?? api.baseUrl;
+    const typeProblem = typeof given === "string" ? undefined : baseUrlProblem(given);
+    if (typeProblem) throw new TypeError(`The base URL ${typeProblem}.`);
+    const baseUrl = (given as string).replace(/\/+$/, "");
     const problem = baseUrlProblem(baseUrl);
     if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(baseUrl)}".`);
     this.#config = {
@@ -93,7 +97,8 @@ export class BaseClient<Paths extends {} = {}> {
       baseUrl: this.#config.baseUrl,
       // the raw client has no operation table: it sends the credential of the API's default schemes
       headers: withCredential(this.#config),
-      fetch: (request: Request) => this.#config.fetch(request),
+      // redirects by the SDK's rule, as for the methods
+      fetch: (request: Request) => fetchRequestFollowing(this.#config.fetch, request),
     }));
   }
 

@@ -1,6 +1,7 @@
 // The SDK core shared by every SDK; bundled into each SDK package at build time.
 import type { Client } from "openapi-fetch";
 import { baseUrlProblem, checkCredential, withoutUserinfo } from "./checks.js";
+import { fetchRequestFollowing } from "./redirects.js";
 import { lazyRawClient } from "./raw-client.js";
 
 export * from "./public.js";
@@ -28,6 +29,6 @@ export function createRawClient<Paths extends {}>(options: RawClientOptions): Cl
   return lazyRawClient<Paths>({
     baseUrl: options.baseUrl,
     headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
-    ...(fetch ? { fetch: (request: Request) => fetch(request) } : {}),
+    fetch: (request: Request) => fetchRequestFollowing(fetch ?? globalThis.fetch, request),
   });
 }

@@ -4,3 +4,4 @@ export { baseUrlProblem, headerValueProblem, pathValueProblem, withoutUserinfo }
 export { iterateItems, iteratePages } from "./pagination.js";
 export { describeTarget, waitUntilDone, type Call } from "./wait.js";
 export { credentialsFor, resolveCredentials } from "./credentials.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";

@@ -7,6 +7,7 @@ import { credentialsFor, secretNames, type Credentials } from "./credentials.js"
 import { ConnectionError, createApiError, InvalidResponseError, keptBody, TimeoutError } from "./errors.js";
 import type { Clock, Logger, PreferOptions, RequestOptions, RetryInfo } from "./options.js";
 import { decodeText, readBytes } from "./read-body.js";
+import { fetchFollowing, RedirectRefused } from "./redirects.js";
 import { canRetryMethod, MAX_RETRY_AFTER_MS, parseRetryAfter, RETRYABLE_STATUSES, retryDelay } from "./retry.js";
 import { fillPath, serializeQuery } from "./serialize.js";
 
@@ -81,17 +82,18 @@ export function prepareRequest(
   const query: Record<string, unknown> = {};
   const headers: Record<string, string> = { ...config.headers };
   const cookies: string[] = [];
-  const rest: Record<string, unknown> = {};
+  // entries, not assignments: a body field named "__proto__" (from parsed JSON) stays a field
+  const rest: Array<[string, unknown]> = [];
   let body: unknown;
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
-    const location = op.params?.[key];
+    const location = op.params && Object.hasOwn(op.params, key) ? op.params[key] : undefined;
     if (location === "path") path[key] = value;
     else if (location === "query") query[key] = value;
     else if (location === "header") setHeader(headers, key, String(value));
     else if (location === "cookie") cookies.push(`${key}=${encodeURIComponent(String(value))}`);
     else if (op.body === "body" && key === "body") body = value;
-    else if (op.body === "flat") rest[key] = value;
+    else if (op.body === "flat") rest.push([key, value]);
     else {
       const known = [...Object.keys(op.params ?? {}), ...(op.body === "body" ? ["body"] : [])];
       throw new TypeError(
@@ -102,7 +104,7 @@ export function prepareRequest(
   for (const name of pathParamNames(op.path)) {
     if (path[name] === undefined) throw new TypeError(`Missing path parameter "${name}" for ${operationId}.`);
   }
-  if (op.body === "flat") body = rest;
+  if (op.body === "flat") body = Object.fromEntries(rest);
   const placed = credentialsFor(config.api, op, config.credentials);
   for (const { placement, value } of placed) {
     if (placement.in === "header") setHeader(headers, placement.name, value);
@@ -144,7 +146,7 @@ function serverOf(config: ResolvedConfig, op: OperationDescriptor, options: Requ
   const chosen = options.baseUrl ?? (own === undefined ? undefined : /^https?:/i.test(own) || !/^https?:/i.test(config.baseUrl) ? own : new URL(own, config.baseUrl).href);
   if (chosen === undefined) return config.baseUrl;
   const problem = baseUrlProblem(chosen);
-  if (problem) throw new TypeError(`The base URL ${problem}, got "${withoutUserinfo(chosen)}".`);
+  if (problem) throw new TypeError(`The base URL ${problem}${typeof chosen === "string" ? `, got "${withoutUserinfo(chosen)}"` : ""}.`);
   return chosen.replace(/\/+$/, "");
 }
 
@@ -155,7 +157,8 @@ export async function performRequest(
   params: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<ApiResult<unknown>> {
-  const op = config.api.operations[operationId];
+  // own keys only: "constructor" or "__proto__" is no operation
+  const op = Object.hasOwn(config.api.operations, operationId) ? config.api.operations[operationId] : undefined;
   if (!op) {
     throw new TypeError(
       `Unknown operation "${operationId}" of the ${config.api.name} API. Known operations: ${Object.keys(config.api.operations).join(", ")}.`,
@@ -263,17 +266,19 @@ async function attemptOnce(
     : undefined;
   try {
     const init = controller ? { ...request.init, signal: controller.signal } : request.init;
-    const response = await config.fetch(request.url, init);
+    const response = await fetchFollowing(config.fetch, request.url, init);
     return { response, bytes: await readBytes(response, config.maxResponseBytes, operationId) };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     if (error instanceof InvalidResponseError) throw error;
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    // fetch follows at most 20 redirects ("redirect count exceeded" in Node): the same loop every time
-    const final = !timedOut && /redirect/i.test(reason);
+    // a redirect loop, or one the SDK refuses to follow, answers the same way every time
+    const final = !timedOut && (error instanceof RedirectRefused || /redirect/i.test(reason));
     const failure = timedOut
       ? `${request.init.method} ${request.shownUrl} timed out after ${timeout} ms`
-      : `Could not reach ${request.shownUrl}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
+      : error instanceof RedirectRefused
+        ? `${request.init.method} ${request.shownUrl} was not followed: ${reason}; not retried`
+        : `Could not reach ${request.shownUrl}: ${reason}${final ? " (a redirect loop?); not retried" : ""}`;
     return { failure, cause: error, timedOut, final };
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -1,7 +1,7 @@
 // `<api> mcp`: an MCP server over stdio with one tool per operation (@repo/mcp), its
 // calls sent by the same client as every command (--base-url / --mock, the token from --token, the
 // environment or `login`, retries). stdout carries the protocol alone; logs go to stderr.
-import { createMcpServer, InFlight, serveStdio, toolsOf } from "./index.js";
+import { createMcpServer, InFlight, MAX_MESSAGE_BYTES, serveStdio, toolsOf } from "./index.js";
 import type { CliApp, CliIo } from "@repo/cli";
 import type { OperationFlag } from "@repo/cli";
 import { envNames } from "@repo/model";
@@ -69,7 +69,9 @@ export async function serveMcpCommand(app: CliApp, io: CliIo, output: Output): P
       tokenEnv: env.token,
       inFlight,
     });
-    await serveStdio(server, (error) => line.globals.verbose && output.err(`[mcp] ${error.message}\n`), inFlight);
+    const oversized = (bytes: number) =>
+      output.err(`${app.model.api} mcp: skipped a message of ${bytes} bytes (the limit is ${MAX_MESSAGE_BYTES}); answered it with an error.\n`);
+    await serveStdio(server, (error) => line.globals.verbose && output.err(`[mcp] ${error.message}\n`), inFlight, oversized);
     return ExitCode.ok;
   } finally {
     await session.stop();

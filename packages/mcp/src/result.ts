@@ -25,8 +25,19 @@ export function successResult(op: CliOperation, args: Record<string, unknown>, d
           ? data
           : JSON.stringify(data);
   const notes = [nextPageNote(op, args, data), pollNote(op, data)].filter((note): note is string => note !== undefined);
-  return { content: text(redact, body, ...notes) };
+  const shown = body.length > MAX_RESULT_CHARS ? [body.slice(0, MAX_RESULT_CHARS), cutNote(body.length)] : [body];
+  return { content: text(redact, ...shown, ...notes) };
 }
+
+/**
+ * The most of an answer a tool result carries: a client reads at most 10 MiB a message (the official
+ * SDK's stdio limit, which ends the session when passed), escaping can double JSON text, and no model
+ * reads that much anyway.
+ */
+export const MAX_RESULT_CHARS = 1024 * 1024;
+
+const cutNote = (length: number) =>
+  `(cut: the answer has ${length} characters; the first ${MAX_RESULT_CHARS} are shown above, so it is not whole JSON. Ask for less: a smaller page, a filter.)`;
 
 /** `next page: {"page":3}` when `page * page_size < total`: a list answers one page, never every item at once. */
 function nextPageNote(op: CliOperation, args: Record<string, unknown>, data: unknown): string | undefined {

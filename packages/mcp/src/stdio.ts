@@ -1,11 +1,14 @@
 // Serves an MCP server over stdio until the client closes stdin (or SIGINT/SIGTERM); resolves then.
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { InFlight } from "./in-flight.js";
+import { LineTransport } from "./line-transport.js";
 
-/** When stdin ends, the calls still running are answered first (`inFlight`); a signal stops at once. */
-export async function serveStdio(server: Server, onError: (error: Error) => void, inFlight?: InFlight): Promise<void> {
-  const transport = new StdioServerTransport(process.stdin, process.stdout);
+/**
+ * When stdin ends, the calls still running are answered first (`inFlight`); a signal stops at once.
+ * A message over the size limit is answered with an error and told to `onOversized`; the session goes on.
+ */
+export async function serveStdio(server: Server, onError: (error: Error) => void, inFlight?: InFlight, onOversized: (bytes: number) => void = () => {}): Promise<void> {
+  const transport = new LineTransport(process.stdin, process.stdout, onOversized);
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
   });

@@ -88,10 +88,26 @@ export function takeRate(env: Env, credential: string): Context["rate"] {
   const windowMs = (rateLimit?.window ?? 60) * 1000;
   const time = env.now();
   let window = env.state.windows.get(credential);
-  if (!window || time - window.start >= windowMs) env.state.windows.set(credential, (window = { start: time, used: 0 }));
+  if (!window || time - window.start >= windowMs) {
+    // a renewed window goes to the end, so the map stays oldest first and forgetting is cheap
+    env.state.windows.delete(credential);
+    forgetWindows(env.state.windows, time, windowMs);
+    env.state.windows.set(credential, (window = { start: time, used: 0 }));
+  }
   window.used++;
   // without a configured limit the count only informs; it never refuses (a test suite may be busy)
   return { limit, remaining: rateLimit ? limit - window.used : Math.max(0, limit - window.used), reset: window.start + windowMs };
+}
+
+/** The most credentials whose windows are kept: a client inventing a token per request grows no map. */
+export const MAX_RATE_WINDOWS = 10_000;
+
+/** Drops the windows that ended, and the oldest ones past MAX_RATE_WINDOWS (a forgotten one starts afresh). */
+function forgetWindows(windows: Env["state"]["windows"], time: number, windowMs: number): void {
+  for (const [credential, window] of windows) {
+    if (time - window.start < windowMs && windows.size < MAX_RATE_WINDOWS) break;
+    windows.delete(credential);
+  }
 }
 
 /** The 429 of a request over the configured limit (it sets the context's Retry-After); else undefined. */

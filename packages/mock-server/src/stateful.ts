@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import type { Engine, EngineModel, EngineOptions } from "@repo/mock-engine";
 import { createClock, type MockClock } from "./clock.js";
 import type { Exchange } from "./exchange-recorder.js";
+import { answerCors, BodyTooLarge, corsPolicy, hostAllowed, pathDecodes, readLimitedBody, refusalAnswer } from "./http-guards.js";
 import { loadJudge } from "./judge.js";
+import { operationMatcher } from "./operations.js";
 import { freePort } from "./prism.js";
 import { createSimulator, type Simulator, type SimulatorOptions } from "./simulator.js";
 
@@ -40,10 +42,9 @@ export interface StatefulMock {
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  if (!chunks.length) return null;
-  const text = Buffer.concat(chunks).toString("utf8");
+  const bytes = await readLimitedBody(request);
+  if (!bytes) return null;
+  const text = bytes.toString("utf8");
   if (!/json/i.test(request.headers["content-type"] ?? "")) return text;
   try {
     return JSON.parse(text);
@@ -55,14 +56,6 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: unknown) =>
   response.writeHead(status, headers).end(body === undefined ? "" : answerText(headers, body));
 
-/** The CORS headers Prism's mock server sends, so a browser test can use the stateful mock as it uses Prism. */
-function corsHeaders(request: IncomingMessage, response: ServerResponse): void {
-  response.setHeader("Access-Control-Allow-Origin", request.headers.origin ?? "*");
-  response.setHeader("Access-Control-Allow-Headers", request.headers["access-control-request-headers"] ?? "*");
-  response.setHeader("Access-Control-Allow-Credentials", "true");
-  response.setHeader("Access-Control-Expose-Headers", "*");
-}
-
 /** Starts the engine and its judge; resolves once the server listens. */
 export async function startStatefulMock(options: StatefulMockOptions): Promise<StatefulMock> {
   const host = options.host ?? "127.0.0.1";
@@ -73,22 +66,37 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   if (options.port) await freePort(host, options.port);
   const judge = await loadJudge(options.specFile, options.resolveFrom);
   const simulator = createSimulator(spec, model, { ...options, clock, judge });
+  const nameOperation = operationMatcher(spec);
+  const cors = corsPolicy(spec);
+  let port = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<Exchange | undefined> {
     const method = request.method ?? "GET";
     const path = request.url ?? "/";
-    corsHeaders(request, response);
-    if (method === "OPTIONS" && request.headers.origin && request.headers["access-control-request-method"]) {
-      // a browser's preflight, answered as Prism's own server does
-      response.setHeader("Access-Control-Allow-Methods", request.headers["access-control-request-method"]);
-      response.setHeader("Vary", "origin");
-      response.writeHead(204).end();
-      return undefined;
+    if (!hostAllowed(request.headers.host, host, port)) {
+      send(response, 403, { "content-type": "text/plain", connection: "close" }, `Host ${JSON.stringify(request.headers.host)} is not this mock's address (${host}:${port}).\n`);
+      return { method, path, status: 403, operationId: undefined, violations: [] };
     }
+    if (answerCors(request, response, cors)) return undefined;
     const url = new URL(path, "http://mock.invalid");
+    const refuse = (status: number, message: string, close = false) => {
+      const operationId = nameOperation(method, path);
+      const reply = refusalAnswer(simulator.engine, model, operationId, status, message);
+      send(response, status, { ...reply.headers, ...(close ? { connection: "close" } : {}) }, reply.body);
+      return { method, path, status, operationId, violations: [] };
+    };
+    if (!pathDecodes(url.pathname)) return refuse(400, `The request path ${url.pathname.slice(0, 200)} is not valid percent-encoding.`);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    const outcome = await simulator.exchange({ method, path: url.pathname, search: url.searchParams, headers, body: await readBody(request), target: path });
+    let body: unknown;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      // the rest is never read: the connection closes after the answer
+      if (error instanceof BodyTooLarge) return refuse(413, error.message, true);
+      throw error;
+    }
+    const outcome = await simulator.exchange({ method, path: url.pathname, search: url.searchParams, headers, body, target: path });
     if ("drop" in outcome) {
       // a chosen fault: the connection drops now, or stays open with no answer until the client gives up
       if (outcome.drop === "reset") request.socket.destroy();
@@ -113,7 +121,7 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   let stopped: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
