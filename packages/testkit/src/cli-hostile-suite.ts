@@ -11,6 +11,7 @@ import { cliArgs, configPath } from "@repo/cli";
 import type { ErrorShape } from "@repo/model";
 import { reply, startFaultServer, type FaultServer } from "@repo/mock-server/fault-server";
 import { builtBinHarness, probeOperation, type SdkPackage, type SuiteOperation } from "./package.js";
+import { credentialHeaders } from "./credentials.js";
 
 /** OSC title, OSC 52 clipboard write, clear screen, a carriage-return overwrite, and the 8-bit CSI (C1). */
 export const HOSTILE = "\u001b]0;PWNED\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J\rfake\u009b31m";
@@ -178,7 +179,9 @@ export function cliHostileSuite(pkg: SdkPackage, options: { token: string }): vo
       writeConfigFile({ profiles: { constructor: { token: "stored-constructor-token" } } });
       const result = await bare([...cliArgs(probe, probe.exampleParams), "--profile", "constructor"]);
       expect(result.code).toBe(0);
-      expect(JSON.stringify(server.requests[0]!.headers)).toContain("stored-constructor-token");
+      // the stored token, as the SDK places it for the probe (a bearer header, Basic's base64, an API key…)
+      const sent = Object.values(credentialHeaders(pkg, probe.operationId, "stored-constructor-token"))[0] ?? "stored-constructor-token";
+      expect(`${server.requests[0]!.url} ${JSON.stringify(server.requests[0]!.headers)}`).toContain(sent);
     });
 
     it.each([
