@@ -137,11 +137,15 @@ export function readErrorFields(shape: ErrorShapeDescriptor, body: unknown, resp
   const obj = isObject(node) ? node : {};
   const str = (key: string | undefined) => (key && typeof obj[key] === "string" ? (obj[key] as string) : undefined);
   const wait = parseRetryAfter(response.headers.get("retry-after"));
+  // a spec that declares no error schema: the fields most APIs use (RFC 9457's detail and title, `message`, `error`)
+  const top = isObject(body) ? body : {};
+  const nested = isObject(top.error) ? top.error : {};
+  const conventional = (...values: unknown[]) => values.find((value): value is string => typeof value === "string" && value !== "");
   return {
     retryAfter: wait === undefined ? undefined : Math.ceil(wait / 1000),
-    code: str(shape.code),
-    message: str(shape.message),
-    title: str(shape.title),
+    code: str(shape.code) ?? (shape.code ? undefined : conventional(top.code, nested.code)),
+    message: str(shape.message) ?? (shape.message ? undefined : conventional(top.message, top.detail, nested.message, top.error)),
+    title: str(shape.title) ?? (shape.title ? undefined : conventional(top.title)),
     details: shape.details ? obj[shape.details] : undefined,
     requestId:
       str(shape.requestId) ?? (shape.requestIdHeader ? response.headers.get(shape.requestIdHeader) ?? undefined : undefined),

@@ -23,7 +23,8 @@ const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 export function errorBody(shape: ErrorShape, text: string): unknown {
   const fields: Record<string, unknown> = {};
   if (shape.code) fields[shape.code] = "HOSTILE";
-  if (shape.message) fields[shape.message] = text;
+  // no declared message field: `message`, which the SDK reads when the spec declares none
+  fields[shape.message ?? "message"] = text;
   if (shape.title) fields[shape.title] = text;
   return shape.path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), fields);
 }
