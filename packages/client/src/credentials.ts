@@ -17,6 +17,9 @@ export function resolveCredentials(api: OperationTable, token: string | undefine
     if (!auth.session) throw new TypeError(`The ${api.name} API has no session cookie; pass a token instead.`);
     credentials[auth.session] = session;
   }
+  if (given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given))) {
+    throw new TypeError("The credentials option must be an object of security scheme name → credential.");
+  }
   for (const [scheme, value] of Object.entries(given ?? {})) {
     if (!Object.hasOwn(auth.schemes ?? {}, scheme)) {
       const known = Object.keys(auth.schemes ?? {});

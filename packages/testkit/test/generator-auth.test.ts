@@ -99,6 +99,7 @@ describe("where the SDK puts each scheme's credential", () => {
     expect(lines.join("\n")).not.toContain("tok_3");
     expect(() => new BaseClient(table, "t", { credentials: { nope: "x" } })).toThrow(/no security scheme "nope"; it has "bearer", "basic"/);
     expect(() => new BaseClient(table, "t", { credentials: { basic: 5 as unknown as string } })).toThrow(TypeError);
+    expect(() => new BaseClient(table, "t", { credentials: "hk_1" as unknown as Record<string, string> })).toThrow(/credentials option must be an object/);
   });
 });
 

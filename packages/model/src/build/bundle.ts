@@ -21,7 +21,13 @@ export function bundleSpec(api: string, outFile: string): Json {
   mkdirSync(dirname(outFile), { recursive: true });
   const config = join(repoRoot, "redocly.yaml");
   const source = `spec/${api}/openapi.yaml`;
-  assertUsableDocument(parseYaml(readFileSync(specFile(api), "utf8")), source);
+  let document: Json;
+  try {
+    document = parseYaml(readFileSync(specFile(api), "utf8"));
+  } catch (error) {
+    throw new UsageError(`${source} is not valid YAML or JSON: ${String((error as Error).message).split("\n")[0]}`);
+  }
+  assertUsableDocument(document, source);
   try {
     redocly(["lint", specFile(api), "--config", config, "--format", "codeframe"]);
   } catch (error) {
