@@ -1,4 +1,7 @@
-// Test set-up of every SDK package: tests run on sources, against the API's Prism mock.
+// Test set-up of every SDK package: tests run on sources, against the API's Prism mock. The type tests
+// (*.test-d.ts) are in the package's tsconfig, so its `typecheck` task (tsc) checks them: vitest's own
+// typecheck mode would run tsc a second time. Files share one module graph per worker (isolate: false):
+// importing the SDK, the CLI engine and Prism was most of each file's cost, and no file keeps global state.
 import { defineConfig } from "vitest/config";
 
 export const sdkTests = () =>
@@ -6,7 +9,7 @@ export const sdkTests = () =>
     test: {
       include: ["test/**/*.test.ts"],
       globalSetup: ["./test/global-setup.ts"],
-      typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+      isolate: false,
       testTimeout: 20_000,
       hookTimeout: 60_000,
     },

@@ -67,10 +67,13 @@ describe("--wait", () => {
   });
 
   it("Ctrl-C stops waiting with 130, the work goes on", async () => {
+    const seen = slow.requests.length;
     const child = spawn(process.execPath, [bin, "instances/start", "--id", id, "--wait", ...at(slow)], { env: { ...process.env, NO_COLOR: "1" } });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Ctrl-C once the CLI is waiting: its first poll of the action has reached the mock
+    const polled = () => slow.requests.slice(seen).some((exchange) => exchange.operationId === "actions.get");
+    while (!polled()) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill("SIGINT");
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).toBe(130);

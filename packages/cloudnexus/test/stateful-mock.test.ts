@@ -4,14 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, BadRequestError, ConflictError, NotFoundError, RateLimitError } from "../src/index.js";
 import { startMock, type RunningMock } from "../src/mock.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ACTION_MS = 600;
 const box = { name: "my-test-box", plan: "standard-4", region: "eu-west-1", image: "ubuntu-22.04" } as const;
 
 let mock: RunningMock;
 beforeAll(async () => {
-  // long enough that the checks made while an action runs cannot miss it on a loaded machine
-  mock = await startMock({ actionDuration: ACTION_MS });
+  // on a clock this test drives: an action is still running until the test moves time past its duration
+  mock = await startMock({ actionDuration: ACTION_MS, clock: "manual" });
 });
 afterAll(() => mock?.stop());
 afterEach(() => {
@@ -43,12 +42,12 @@ describe("a user's flow against startMock()", () => {
     expect(walked).toEqual(all.instances.map((i) => i.id));
 
     expect(await client.instances.update({ id: created.id, name: "renamed" })).toMatchObject({ id: created.id, name: "renamed" });
-    await sleep(ACTION_MS + 100); // the create action completes
+    mock.clock!.advance(ACTION_MS); // the create action completes
     expect((await client.instances.get({ id: created.id })).status).toBe("running");
 
     const reboot = await client.instances.reboot({ id: created.id });
     expect(reboot).toMatchObject({ type: "reboot", status: "in_progress", resource: { type: "instance", id: created.id }, completed_at: null });
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     const done = await client.actions.get({ id: reboot.id });
     expect(done.status).toBe("completed");
     expect(Date.parse(done.completed_at!)).toBeGreaterThanOrEqual(Date.parse(done.started_at));
@@ -58,7 +57,7 @@ describe("a user's flow against startMock()", () => {
     const deletion = await client.instances.delete({ id: created.id });
     expect(deletion.type).toBe("delete");
     expect((await client.instances.get({ id: created.id })).id).toBe(created.id); // still there while it runs
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     const gone = await client.instances.get({ id: created.id }).catch((error: unknown) => error);
     expect(gone).toBeInstanceOf(NotFoundError);
     expect(gone).toMatchObject({ status: 404, code: "NOT_FOUND" });
@@ -137,12 +136,12 @@ describe("actions complete after the delay and apply their effect", () => {
     const id = "inst_29f8b3a1"; // the spec's example instance, seeded (running)
     if (method === "start") {
       await client.instances.stop({ id });
-      await sleep(ACTION_MS + 100);
+      mock.clock!.advance(ACTION_MS);
     }
     const action = await client.instances[method]({ id, ...body } as never);
     expect(action).toMatchObject({ type: method, status: "in_progress", resource: { id } });
     expect(await client.instances.get({ id })).not.toMatchObject(effect);
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     expect(await client.instances.get({ id })).toMatchObject(effect);
     expect(await client.actions.get({ id: action.id })).toMatchObject({ status: "completed", error: null });
   });
@@ -152,11 +151,11 @@ describe("actions complete after the delay and apply their effect", () => {
     const ip = await client.floatingIps.create({ region: "us-east-1" });
     expect(ip.instance_id).toBeNull();
     await client.floatingIps.assign({ id: ip.id, instance_id: "inst_29f8b3a1" });
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBe("inst_29f8b3a1");
     expect((await client.floatingIps.list({ instance_id: "inst_29f8b3a1" })).floating_ips.map((f) => f.id)).toContain(ip.id);
     await client.floatingIps.unassign({ id: ip.id });
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBeNull();
   });
 
@@ -177,10 +176,10 @@ describe("actions complete after the delay and apply their effect", () => {
     const ip = await client.floatingIps.create({ region: "eu-west-1" });
     await client.floatingIps.assign({ id: ip.id, instance_id: instance.id });
     const firewall = await client.firewalls.create({ name: "edge", rules: [], instance_ids: [instance.id, "inst_29f8b3a1"] });
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBe(instance.id);
     await client.instances.delete({ id: instance.id });
-    await sleep(ACTION_MS + 100);
+    mock.clock!.advance(ACTION_MS);
     expect((await client.floatingIps.get({ id: ip.id })).instance_id).toBeNull();
     expect((await client.firewalls.get({ id: firewall.id })).instance_ids).toEqual(["inst_29f8b3a1"]);
   });
