@@ -30,7 +30,7 @@ const seconds = (ms) => (Number.isNaN(ms) ? "?" : `${(ms / 1000).toFixed(1)} s`)
 
 const tmp = mkdtempSync(join(tmpdir(), "bench-api-cost-"));
 const dir = join(tmp, "clone");
-const pnpm = [process.execPath, join(repoRoot, "node_modules/pnpm/bin/pnpm.cjs")];
+const pnpm = (...args) => [process.execPath, [join(repoRoot, "node_modules/pnpm/bin/pnpm.cjs"), ...args]];
 // this repository's turbo cache: the clone's unchanged builds replay instead of running again
 const env = { ...process.env, TURBO_CACHE_DIR: join(repoRoot, ".turbo/cache"), PATH: `${join(dir, "node_modules/.bin")}:${process.env.PATH}` };
 
@@ -45,12 +45,12 @@ const vitestIn = (pkg, ...args) => [process.execPath, [join(dir, `packages/${pkg
 const rows = [];
 try {
   execFileSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, dir], { stdio: "inherit" });
-  await step("install", ...pnpm, ["install", "--frozen-lockfile", "--offline"]);
-  await step("build (not counted)", ...pnpm, ["build"]);
+  await step("install", ...pnpm("install", "--frozen-lockfile", "--offline"));
+  await step("build (not counted)", ...pnpm("build"));
   const serveFiles = ["test/serve.test.ts", "test/start-mock.test.ts"];
   const before = await step("mock-server serve + start-mock, without the API", ...vitestIn("mock-server", ...serveFiles));
-  await step(`pnpm new-api ${api} (not counted)`, ...pnpm, ["new-api", api]);
-  await step("build with the API (not counted)", ...pnpm, ["build"]);
+  await step(`pnpm new-api ${api} (not counted)`, ...pnpm("new-api", api));
+  await step("build with the API (not counted)", ...pnpm("build"));
   const turbo = join(dir, "node_modules/.bin/turbo");
   rows.push([`${api}#test`, await step(`${api}#test`, turbo, ["run", "test", `--filter=${api}`, "--only", "--force", "--output-logs=errors-only"])]);
   rows.push([`${api}#typecheck`, await step(`${api}#typecheck`, turbo, ["run", "typecheck", `--filter=${api}`, "--only", "--force", "--output-logs=errors-only"])]);

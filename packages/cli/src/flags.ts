@@ -33,6 +33,7 @@ export interface GlobalFlag {
 /** Flags every command takes. An operation's own flag with one of these names gets its location as a prefix. */
 export const globalFlags: readonly GlobalFlag[] = [
   { flag: "data", type: "string", value: "json|@file", description: "The whole request body as JSON, or @file.json (@- reads stdin); flags override its fields" },
+  { flag: "file", type: "string", value: "path|field=path", description: "Upload a file (- reads stdin): the whole body of a command that sends bytes, or a file field of a multipart/form-data body (field=path when it has several)" },
   { flag: "all", type: "boolean", description: "Follow pagination and print every item as one JSON line" },
   { flag: "output", short: "o", type: "string", value: "json|yaml|table", description: "How to print the answer: json (default), yaml, or a table for people" },
   { flag: "out-file", type: "string", value: "file", description: "Write the answer to this file instead of stdout (a PDF or other bytes as they came)" },

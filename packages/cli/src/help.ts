@@ -1,5 +1,6 @@
 // Help text generated from the model: the command list (with summaries) and each command's flags.
 import { globalFlagName, globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
+import { fileFields, takesFile } from "./uploads.js";
 import type { MarkdownOptions } from "./markdown.js";
 import { commandName, envNames, type CliModel, type JsonSchema, type CliOperation } from "@repo/model";
 
@@ -159,7 +160,11 @@ export async function commandHelp(model: CliModel, operation: CliOperation, view
     );
   }
   if (operation.requestBody) {
-    lines.push("", `Body: ${operation.requestBody.contentType ?? "application/json"}${operation.requestBody.required ? " (required)" : ""}; give it whole with --data, field flags override it.`);
+    const body = `Body: ${operation.requestBody.contentType ?? "application/json"}${operation.requestBody.required ? " (required)" : ""}`;
+    const files = fileFields(operation);
+    if (files.length) lines.push("", `${body}; its fields as JSON with --data, its file fields (${files.join(", ")}) with --file ${files.length > 1 ? "<field>=<path>" : "<path>"}.`);
+    else if (takesFile(operation)) lines.push("", `${body}; give the file to send with --file <path> (- reads stdin).`);
+    else lines.push("", `${body}; give it whole with --data, field flags override it.`);
   }
   if (operation.pagination) lines.push("", "Paginated: --all prints every item of every page as JSON lines.");
   if (operation.wait) lines.push("", `Long-running: --wait waits until the ${operation.wait.what} is ${String(operation.wait.done[0])} (progress on a terminal; --wait-timeout <s>).`);

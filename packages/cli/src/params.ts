@@ -3,6 +3,7 @@ import { headerValueProblem, pathValueProblem } from "@repo/client/internal";
 import { bodyModeOf, commandName, isJsonBody, type CliModel, type CliOperation } from "@repo/model";
 import type { OperationFlag } from "./flags.js";
 import type { CommandLine } from "./parse.js";
+import { readUploads } from "./uploads.js";
 import { UsageError } from "./usage-error.js";
 import { flagValue, readData } from "./values.js";
 
@@ -29,7 +30,20 @@ export async function buildParams(model: CliModel, op: CliOperation, flags: Oper
   }
   const requestBody = op.requestBody;
   // A required body that was not given is checked as {} so each missing field is named as a flag.
-  const bodyValue = body ?? (requestBody?.required && isJsonBody(op) ? {} : undefined);
+  let bodyValue = body ?? (requestBody?.required && isJsonBody(op) ? {} : undefined);
+  if (line.globals.file?.length) {
+    const uploads = readUploads(op, line.globals.file);
+    if (uploads.whole) {
+      if (body !== undefined) throw new UsageError(`${commandName(op)} sends the file as its whole body: give --file or --data, not both.`);
+      body = uploads.whole;
+      bodyValue = undefined; // bytes: nothing for the schema to check
+    } else {
+      if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) throw new UsageError("--data must be a JSON object of the form's other fields when --file is given too.");
+      // a file field is checked as present (a File is not JSON; its bytes are the server's to judge)
+      bodyValue = { ...(body as Record<string, unknown> | undefined), ...Object.fromEntries(Object.keys(uploads.fields).map((field) => [field, ""])) };
+      body = { ...(body as Record<string, unknown> | undefined), ...uploads.fields };
+    }
+  }
   // the schema validator (Ajv) loads only when there is something to check: a call with no input to give starts without it
   const nothingToCheck = !Object.keys(params).length && bodyValue === undefined && flags.every((flag) => !flag.required);
   const { validateInput } = nothingToCheck ? { validateInput: () => [] } : await import("./validate.js");

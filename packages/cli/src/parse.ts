@@ -7,6 +7,8 @@ import { UsageError } from "./usage-error.js";
 
 export interface GlobalValues {
   data?: string;
+  /** Every --file given (`path` or `field=path`), in order. */
+  file?: string[];
   token?: string;
   baseUrl?: string;
   prefer?: string;
@@ -111,6 +113,10 @@ const STRING_GLOBALS = {
 } as const satisfies Record<string, keyof GlobalValues>;
 
 function setValue(name: string, value: string | boolean, globals: GlobalValues, values: Map<string, Array<string | boolean>>): void {
+  if (name === "file") {
+    globals.file = [...(globals.file ?? []), String(value)];
+    return;
+  }
   if (name in STRING_GLOBALS) {
     globals[STRING_GLOBALS[name as keyof typeof STRING_GLOBALS]] = String(value);
     return;

@@ -16,6 +16,11 @@ const CHUNK = 64 * 1024;
  * refused as soon as it passes it. `what` names the source in the message.
  */
 export function readLimited(source: string | number, what: string, limit = MAX_INPUT_BYTES): string {
+  return readLimitedBytes(source, what, limit).toString("utf8");
+}
+
+/** The bytes of a file or an open descriptor, within the limit (see readLimited): a file to upload. */
+export function readLimitedBytes(source: string | number, what: string, limit = MAX_INPUT_BYTES): Buffer {
   const tooLarge = () => new UsageError(`${what} is larger than ${mib(limit)}, the largest request body the SDK sends; it was not read.`);
   if (typeof source === "string") {
     const stat = statSync(source);
@@ -42,7 +47,7 @@ export function readLimited(source: string | number, what: string, limit = MAX_I
       if (size > limit) throw tooLarge();
       chunks.push(chunk.subarray(0, read));
     }
-    return Buffer.concat(chunks, size).toString("utf8");
+    return Buffer.concat(chunks, size);
   } finally {
     if (typeof source === "string") closeSync(fd);
   }

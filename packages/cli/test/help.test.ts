@@ -8,7 +8,7 @@ describe("help", () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\n  ping +Summary of ping\n/);
-    expect(stdout).toMatch(/\n  widgets\n    widgets\/export +Summary of widgets.export\n    widgets\/list +Summary of widgets.list\n/);
+    expect(stdout).toMatch(/\n  widgets\n    widgets\/attach +Summary of widgets.attach\n    widgets\/export +Summary of widgets.export\n    widgets\/icon +Summary of widgets.icon\n    widgets\/list +Summary of widgets.list\n/);
   });
 
   it("lists a command's flags with type, enum, default and required mark", async () => {

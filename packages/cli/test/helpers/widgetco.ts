@@ -97,6 +97,34 @@ const model: CliModel = fixtureModel({
         { name: "id", in: "path", required: true, description: "The `id` of the widget.", schema: { type: "string" } },
       ],
     }),
+    op({
+      operationId: "widgets.photo",
+      method: "PUT",
+      path: "/widgets/{id}/photo",
+      parameters: [{ name: "id", in: "path", required: true, description: "", schema: { type: "string" } }],
+      requestBody: { required: true, contentType: "image/png", schema: { type: "string", format: "binary" } },
+      bodyMode: "body",
+    }),
+    op({
+      operationId: "widgets.attach",
+      method: "POST",
+      path: "/widgets/{id}/files",
+      parameters: [{ name: "id", in: "path", required: true, description: "", schema: { type: "string" } }],
+      requestBody: {
+        required: true,
+        contentType: "multipart/form-data",
+        schema: { type: "object", required: ["title", "file"], properties: { title: { type: "string" }, file: { type: "string", format: "binary" }, thumbnail: { type: "string", contentMediaType: "image/png" } } },
+      },
+      bodyMode: "flat",
+    }),
+    op({
+      operationId: "widgets.icon",
+      method: "POST",
+      path: "/widgets/{id}/icon",
+      parameters: [{ name: "id", in: "path", required: true, description: "", schema: { type: "string" } }],
+      requestBody: { required: true, contentType: "multipart/form-data", schema: { type: "object", properties: { icon: { type: "string", format: "binary" } } } },
+      bodyMode: "flat",
+    }),
   ],
 });
 export const [, update, rename] = model.operations as [ModelOperation, ModelOperation, ModelOperation];
@@ -151,6 +179,9 @@ const widgetApi: OperationTable = {
     ping: { method: "GET", path: "/ping", json: true },
     "widgets.update": { method: "PATCH", path: "/widgets/{id}", params: { id: "path", include: "query", "X-Trace-Id": "header" }, body: "flat", json: true },
     "widgets.rename": { method: "POST", path: "/widgets/{name}/rename", params: { name: "path" }, body: "body", json: true },
+    "widgets.photo": { method: "PUT", path: "/widgets/{id}/photo", params: { id: "path" }, body: "body", contentType: "image/png", json: true },
+    "widgets.attach": { method: "POST", path: "/widgets/{id}/files", params: { id: "path" }, body: "flat", contentType: "multipart/form-data", json: true },
+    "widgets.icon": { method: "POST", path: "/widgets/{id}/icon", params: { id: "path" }, body: "flat", contentType: "multipart/form-data", json: true },
   },
 };
 
