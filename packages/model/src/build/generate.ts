@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ApiModel } from "../api-model.js";
+import { brokenExampleLines, dropBrokenExamples } from "./broken-examples.js";
 import { buildModel } from "./build-model.js";
 import { bundleSpec, specHash } from "./bundle.js";
 import { cliModelSource } from "./cli-model.js";
@@ -19,6 +20,10 @@ export async function generateSdkSources(api: string, outDir: string): Promise<A
 
   const bundleFile = join(outDir, "openapi.json");
   bundleSpec(api, bundleFile);
+  // the mocks serve this bundle's examples: one that breaks its schema is left out of it, and named
+  const bundled = JSON.parse(readFileSync(bundleFile, "utf8"));
+  const broken = dropBrokenExamples(bundled);
+  if (broken.length) writeFileSync(bundleFile, `${JSON.stringify(bundled, null, 2)}\n`);
   const bundleText = readFileSync(bundleFile, "utf8");
   const hash = specHash(bundleText);
   const banner = (what: string) =>
@@ -36,7 +41,7 @@ export async function generateSdkSources(api: string, outDir: string): Promise<A
     `${banner("The operation table the SDK client turns into methods (a projection of model.json).")}\nexport const api = ${JSON.stringify(operationTable(model), null, 2)} as const;\n`,
   );
   writeFileSync(join(outDir, "cli-model.ts"), cliModelSource(model, banner("What the CLI reads of the model (@repo/model's CliModel), packed.")));
-  for (const line of omittedLines(model)) process.stderr.write(`${line}\n`);
+  for (const line of [...omittedLines(model), ...brokenExampleLines(broken)]) process.stderr.write(`${line}\n`);
   return model;
 }
 

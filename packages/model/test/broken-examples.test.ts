@@ -1,0 +1,61 @@
+// broken-examples.ts: an answer example that breaks its own schema is left out of the SDK's bundle (what
+// the mocks serve) and named; a media type left with none gets a valid sampled value; valid ones stay.
+import { describe, expect, it } from "vitest";
+import { brokenExampleLines, dropBrokenExamples } from "../src/build/broken-examples.js";
+
+const account = { type: "object", required: ["id", "email"], additionalProperties: false, properties: { id: { type: "string", pattern: "^acct_" }, email: { type: "string", format: "email" } } };
+const bundle = () => ({
+  openapi: "3.1.0",
+  info: { title: "T", version: "1" },
+  paths: {
+    "/me": {
+      get: {
+        operationId: "me",
+        responses: {
+          200: { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Account" }, examples: { good: { $ref: "#/components/examples/Good" }, typo: { value: { id: "acct_1", email: 42 } } } } } },
+        },
+      },
+    },
+    "/accounts/{id}": {
+      get: {
+        operationId: "accounts.get",
+        responses: { 200: { $ref: "#/components/responses/Account" } },
+      },
+    },
+  },
+  components: {
+    schemas: { Account: account },
+    examples: { Good: { value: { id: "acct_2", email: "a@example.com" } } },
+    responses: { Account: { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Account" }, example: { id: "nope", email: "b@example.com", colour: "red" } } } } },
+  },
+});
+
+describe("dropBrokenExamples", () => {
+  it("names each example that breaks its schema, and leaves the valid ones in place", () => {
+    const doc: any = bundle();
+    const broken = dropBrokenExamples(doc);
+    expect(broken).toEqual([
+      { method: "GET", path: "/me", status: "200", mediaType: "application/json", example: "typo", problem: expect.stringContaining("email must be string") },
+      { method: "GET", path: "/accounts/{id}", status: "200", mediaType: "application/json", example: "example", problem: expect.stringMatching(/pattern|additional properties/) },
+    ]);
+    expect(Object.keys(doc.paths["/me"].get.responses[200].content["application/json"].examples)).toEqual(["good"]);
+    expect(brokenExampleLines(broken)[0]).toMatch(/^! example "typo" of GET \/me → 200 application\/json breaks its schema \(.*\): the mock serves a value of the schema instead$/);
+  });
+
+  it("gives a media type left with no example a value sampled from its schema, which validates", () => {
+    const doc: any = bundle();
+    dropBrokenExamples(doc);
+    const sampled = doc.components.responses.Account.content["application/json"].example;
+    expect(sampled).toEqual({ id: expect.stringMatching(/^acct_/), email: expect.stringContaining("@") });
+    expect(dropBrokenExamples(doc)).toEqual([]); // nothing broken is left
+  });
+
+  it("changes nothing in a bundle whose examples are valid", () => {
+    const doc: any = bundle();
+    doc.paths["/me"].get.responses[200].content["application/json"].examples.typo.value.email = "c@example.com";
+    doc.components.responses.Account.content["application/json"].example = { id: "acct_3", email: "d@example.com" };
+    const before = structuredClone(doc);
+    expect(dropBrokenExamples(doc)).toEqual([]);
+    expect(doc).toEqual(before);
+  });
+});
