@@ -106,6 +106,48 @@ const rows: Array<[string, Row]> = [
     },
   ],
   [
+    "collection: two collections of one namespace — the one whose path ends in it keeps the name (DigitalOcean)",
+    {
+      given: {
+        paths: {
+          "/regions/all": { get: op("regions.listAll", ref("ThingList")) },
+          "/regions": { get: op("regions.list", ref("RegionList")) },
+        },
+      },
+      want: {
+        resources: { regions: { collection: "/regions" }, all: { collection: "/regions/all" } },
+        roles: { "regions.list": { role: "list", resource: "regions", filters: {} }, "regions.listAll": { role: "list", resource: "all", filters: {} } },
+      },
+    },
+  ],
+  [
+    "collection: a read-only list of a collection's items in its shape is a filtered view of it (Petstore's findByStatus)",
+    {
+      given: {
+        paths: {
+          "/things/find": { get: { ...op("things.findByStatus", { type: "array", items: ref("Thing") }), parameters: [query("status")] } },
+          "/things": { post: op("things.create", ref("Thing"), { status: "201" }) },
+        },
+      },
+      want: {
+        resources: { things: { collection: "/things", listKey: null } },
+        roles: { "things.create": { role: "create", resource: "things" }, "things.findByStatus": { role: "list", resource: "things", filters: { status: "status" } } },
+      },
+    },
+  ],
+  [
+    "collection: a create that takes a list is a bulk call, not a collection",
+    {
+      given: {
+        paths: {
+          "/things": { post: op("things.create", ref("Thing"), { status: "201" }) },
+          "/things/bulk": { post: { ...op("things.createMany", ref("Thing")), requestBody: { content: { "application/json": { schema: { type: "array", items: ref("Thing") } } } } } },
+        },
+      },
+      want: { resources: { things: { collection: "/things" } }, roles: { "things.create": { role: "create", resource: "things" }, "things.createMany": { role: "example" } } },
+    },
+  ],
+  [
     "item /{id}: GET reads, PATCH and PUT update, DELETE deletes",
     {
       given: {

@@ -1,6 +1,8 @@
 // Resource inference: which operations of a spec read and change which stored resources, so the
 // stateful mock can keep state without a line of per-API code. The rules (ARCHITECTURE.md has the table):
 //   collection  GET /things (a list answer) and/or POST /things           → list, create of `things`
+//               (several of one namespace: the path ending in it keeps the name; a GET-only list of a
+//               collection's items in its shape is a filtered view of it; a POST of an array is a bulk call)
 //   item        /things/{key} GET, PATCH/PUT, DELETE                      → get, update, delete
 //   sub-list    GET /things/{key}/others listing another resource's items → that resource, narrowed to the parent
 //   action      an operation under /things/{key} (or its DELETE) answering an `x-action-object` schema
@@ -45,6 +47,31 @@ function filterField(doc: Json, itemSchema: Json, param: Json): string | null {
   return null;
 }
 
+/** `/v2/droplets/backups/policies` → `policies`: a collection named by its path. */
+const segmentName = (path: string): string => path.split("/").at(-1) ?? path;
+
+/**
+ * The name of the collection at `path`: its operations' namespace, or its last path segment. Several
+ * collections may share one namespace (DigitalOcean's `droplets_list` at /v2/droplets and
+ * `droplets_list_backup_policies` at /v2/droplets/backups/policies): the one whose path ends in the name
+ * keeps it, the others are named by their path; null when that name is taken too (left to the example).
+ */
+function resourceName(resources: Record<string, ResourceModel>, namespace: string | null | undefined, path: string): string | null {
+  const own = segmentName(path);
+  const wanted = namespace ?? own;
+  const holder = resources[wanted];
+  if (!holder) return wanted;
+  if (segmentName(holder.collection) !== wanted && own === wanted) {
+    // the holder got the name first but does not end in it: it moves to its own path's name
+    const moved = segmentName(holder.collection);
+    if (resources[moved]) return null;
+    resources[moved] = holder;
+    delete resources[wanted];
+    return wanted;
+  }
+  return resources[own] ? null : own;
+}
+
 /**
  * Infers the resources of a bundled spec from its paths. `operations` is the model's operation list
  * (operationId, method, path, parameters, pagination); the result is stored in model.json as
@@ -70,7 +97,9 @@ export function inferResources(
   // 1. collections and their item paths
   const resources: Record<string, ResourceModel> = {};
   const paths = Object.keys(doc.paths ?? {});
-  for (const path of paths) {
+  // collections one can create in first: a path that only lists their items again is a view of them
+  const collections = [...paths].sort((a, b) => Number(!find("POST", a)) - Number(!find("POST", b)));
+  for (const path of collections) {
     const segments = path.split("/");
     if (isTemplate(segments.at(-1) ?? "") || segments.slice(1).some(isTemplate)) continue;
     const list = find("GET", path);
@@ -79,11 +108,19 @@ export function inferResources(
     const created = create ? json(doc, create.raw.responses?.[successOf(create.raw)]) : null;
     const itemSchema = listShape?.items ?? created;
     if (!itemSchema || (!listShape && !create)) continue;
+    // a read-only list of another collection's items, in the same shape (Petstore's GET /pet/findByStatus
+    // beside POST /pet): a filtered view of that resource (step 2), not a store of its own
+    const viewed = !create && Object.values(resources).find((r) => r.schema && r.schema === refOf(itemSchema) && r.listKey === (listShape?.key ?? null));
+    if (viewed) continue;
+    // a create that takes a list (Petstore's POST /user/createWithList) is a bulk call, not a collection
+    const createBody = create ? deref(doc, deref(doc, create.raw.requestBody ?? {})?.content?.["application/json"]?.schema ?? {}) : null;
+    if (!listShape && createBody?.type === "array") continue;
     const itemPath = paths.find((p) => p.startsWith(`${path}/`) && p.split("/").length === segments.length + 1 && isTemplate(p.split("/").at(-1) ?? ""));
     const keyParam = itemPath ? itemPath.split("/").at(-1)!.slice(1, -1) : null;
     const props = properties(doc, itemSchema);
     const keyField = keyParam && props[keyParam] ? keyParam : "id";
-    const name = (list ?? create)!.op.namespace ?? path.split("/").at(-1) ?? path;
+    const name = resourceName(resources, (list ?? create)!.op.namespace, path);
+    if (!name) continue;
     resources[name] = {
       collection: path,
       item: itemPath ?? null,
@@ -134,6 +171,10 @@ export function inferResources(
     } else if (owner && op.method === "GET" && listItems(doc, answer) && bySchema.has(refOf(listItems(doc, answer)!.items) ?? "")) {
       const listed = bySchema.get(refOf(listItems(doc, answer)!.items)!)!;
       mock[op.operationId] = { role: "subList", resource: listed, parent: owner.resource, filters: filters(doc, resources[listed]!, op, raw), ...base };
+    } else if (!owner && op.method === "GET" && listItems(doc, answer) && bySchema.has(refOf(listItems(doc, answer)!.items) ?? "")) {
+      // a view of a collection (see step 1): its items, filtered by the query parameters that name a field
+      const listed = bySchema.get(refOf(listItems(doc, answer)!.items)!)!;
+      mock[op.operationId] = { role: "list", resource: listed, filters: filters(doc, resources[listed]!, op, raw), ...base };
     } else if (owner && effect) {
       mock[op.operationId] = { role: "effect", resource: owner.resource, ...base };
     } else {
