@@ -3,6 +3,8 @@
 //   <api>/index.html           Redoc reference, fully offline (--inlineBundle, no CDN logo), with code samples
 //   <api>/openapi.json         the bundled spec, for download (clean: no generated samples)
 //   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
+//   <api>/model.json           the operation model, which the Try-it panel reads on its first use
+//   tryit/                     the Try-it loader every reference page loads, and its lazy chunks (src/tryit/)
 // `tsx src/build.ts <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +14,7 @@ import { assertApi, buildModel, bundleSpec, inputStamp, listApis, redocly, repoR
 import { parse as parseYaml } from "yaml";
 import { renderLanding, type BuiltApi } from "./landing.js";
 import { codeSamples, SAMPLE_LABELS, type CodeSample } from "./samples.js";
+import { buildTryIt, LOADER_TAG } from "./tryit/bundle.js";
 
 // Redoc 3 renders "API docs by Redocly" with a logo fetched from this CDN; the site must work offline,
 // so the built page points at a local copy of the attribution instead.
@@ -57,6 +60,7 @@ function buildApi(api: string, outDir: string, workDir: string): BuiltApi {
   const model = buildModel(api, doc, { specHash: specHash(readFileSync(bundleFile, "utf8")) });
   const { docsBundle, samples } = withCodeSamples(doc, model);
   writeFileSync(join(apiDir, "code-samples.json"), `${JSON.stringify(samples, null, 2)}\n`);
+  writeFileSync(join(apiDir, "model.json"), JSON.stringify(model));
 
   const docsBundleFile = join(workDir, `${api}.openapi.json`);
   writeFileSync(docsBundleFile, JSON.stringify(docsBundle));
@@ -67,6 +71,11 @@ function buildApi(api: string, outDir: string, workDir: string): BuiltApi {
     if (!html.includes(cdnUrl)) throw new Error(`Redoc no longer references ${cdnUrl}: review CDN_LOGOS in packages/docs/src/build.ts.`);
     html = html.replaceAll(cdnUrl, local);
   }
+  // the Try-it buttons: a few lines up front, the panel itself only on the first click
+  // (the page's own </body> is the last one: Redoc's inlined bundle holds the string too)
+  const end = html.lastIndexOf("</body>");
+  if (end < 0) throw new Error("Redoc's page has no </body>: review the Try-it loader tag in packages/docs/src/build.ts.");
+  html = `${html.slice(0, end)}${LOADER_TAG}\n${html.slice(end)}`;
   writeFileSync(page, html);
   console.log(`built docs for ${api}: ${page} (${model.operations.length} operations)`);
   return { api, doc, model, samples };
@@ -94,6 +103,7 @@ await runMain(async ([outArg, onlyApi]) => {
   }
   const workDir = mkdtempSync(join(tmpdir(), "docs-"));
   try {
+    await buildTryIt(outDir);
     const built = apis.map((api) => buildOrReuse(api, outDir, workDir));
     // The landing page lists every API; on a one-API rebuild the others are read back from dist/.
     const cards = listApis().map((api) => built.find((b) => b.api === api) ?? readBuilt(outDir, api));
