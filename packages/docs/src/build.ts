@@ -4,6 +4,8 @@
 //   <api>/openapi.json         the bundled spec, for download (clean: no generated samples)
 //   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
 //   <api>/model.json           the operation model, which the Try-it panel reads on its first use
+//   llms.txt                   for assistants: every API and operation, linked to <api>/index.md (src/assistants.ts)
+//   <api>/index.md             for assistants: every operation's parameters, examples, SDK and CLI call
 //   tryit/                     the Try-it loader every reference page loads, and its lazy chunks (src/tryit/)
 // `tsx src/build.ts <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { join, resolve } from "node:path";
 import { deref, type ApiModel, type Json } from "@repo/model";
 import { assertApi, buildModel, bundleSpec, inputStamp, listApis, redocly, repoRoot, runMain, specHash } from "@repo/model/build";
 import { parse as parseYaml } from "yaml";
+import { renderApiMarkdown, renderLlmsTxt } from "./assistants.js";
 import { renderLanding, type BuiltApi } from "./landing.js";
 import { codeSamples, SAMPLE_LABELS, type CodeSample } from "./samples.js";
 import { buildTryIt, LOADER_TAG } from "./tryit/bundle.js";
@@ -108,6 +111,8 @@ await runMain(async ([outArg, onlyApi]) => {
     // The landing page lists every API; on a one-API rebuild the others are read back from dist/.
     const cards = listApis().map((api) => built.find((b) => b.api === api) ?? readBuilt(outDir, api));
     writeFileSync(join(outDir, "index.html"), renderLanding(cards));
+    writeFileSync(join(outDir, "llms.txt"), renderLlmsTxt(cards));
+    for (const card of cards) writeFileSync(join(outDir, card.api, "index.md"), renderApiMarkdown(card));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
