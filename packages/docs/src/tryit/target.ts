@@ -68,10 +68,10 @@ export class Targets {
   }
 
   async send(request: Outgoing): Promise<Answer> {
+    const started = performance.now();
     const simulator = this.current.kind === "simulator";
     const fetch = simulator ? this.mock.fetch : globalThis.fetch.bind(globalThis);
     const before = simulator ? this.mock.requests.length : 0;
-    const started = performance.now();
     const response = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
     const contentType = response.headers.get("content-type") ?? "";
     const binary = contentType !== "" && !/json|text|xml|yaml|csv|javascript/i.test(contentType);
