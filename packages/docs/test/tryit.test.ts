@@ -36,7 +36,7 @@ const anchorOf = (anchors: string[], operationId: string): string => {
 describe.each(apis)("%s reference page: Try it", (api) => {
   const built = builtApi(api);
 
-  it("sends every operation with its prefilled values to the simulator in the page and gets a 2xx", async () => {
+  it("shows every operation's parameters (typed, enums as selects, required marked) and sends its prefilled values to the simulator in the page: 2xx", async () => {
     const { page, context, refused, errors } = await watchedPage(browser, site.url);
     await page.goto(`${site.url}/${api}/index.html`);
     const anchors = await operationAnchors(page);
@@ -45,6 +45,22 @@ describe.each(apis)("%s reference page: Try it", (api) => {
     for (const op of built.operations) {
       const first = op.operationId === pictured;
       await openTryIt(page, anchorOf(anchors, op.operationId), op.operationId);
+      // the form: one input per path, query and header parameter, enums as selects, required marked
+      const fields = await panel(page).locator("[data-param]").evaluateAll((inputs) =>
+        inputs.map((input) => ({
+          name: input.getAttribute("data-param"),
+          select: input.tagName === "SELECT" ? [...(input as HTMLSelectElement).options].map((o) => o.value).filter(Boolean) : null,
+          required: (input as HTMLInputElement).required && Boolean(input.closest("label")?.querySelector(".tryit-required")),
+        })),
+      );
+      const params = op.parameters.filter((p) => p.in !== "cookie");
+      expect(fields.map((f) => f.name), op.operationId).toEqual(expect.arrayContaining(params.map((p) => p.name)));
+      expect(fields).toHaveLength(params.length);
+      for (const param of params) {
+        const shown = fields.find((f) => f.name === param.name)!;
+        expect(shown.required, `${op.operationId} ${param.name}`).toBe(param.required);
+        if (Array.isArray(param.schema.enum)) expect(shown.select, `${op.operationId} ${param.name}`).toEqual(param.schema.enum.map(String));
+      }
       // each operation from the spec's seed: its examples name the seed's items
       await panel(page).getByRole("button", { name: "Reset" }).click();
       if (first) await panel(page).screenshot({ path: `${screenshots}tryit-${api}-before.png` });
