@@ -134,6 +134,10 @@ describe.each(withFlow)("%s reference page: one flow in one page", (api) => {
     const [filter, path] = Object.entries(flow.list.mock.filters ?? {}).find(([, path]) => ["string", "number", "boolean"].includes(typeof field(item, path)))!;
     await open(flow.list);
     await setParam(page, filter, String(field(item, path)));
+    // beside the form, the samples send what the reader typed
+    const sample = (label: string) => panel(page).locator(`.tryit-samples pre[data-label="${label}"]`).innerText();
+    await expect(sample("curl")).resolves.toContain(new URLSearchParams({ [filter]: String(field(item, path)) }).toString());
+    await expect(sample("CLI")).resolves.toContain(String(field(item, path)));
     const listed = await send(page);
     expect(listed.status, listed.body).toBe(200);
     const page1 = JSON.parse(listed.body);
