@@ -1,7 +1,8 @@
-// The simulator in a real page (headless Chromium): the engine bundled for the browser (esbuild,
-// platform browser: a Node-only import fails the build), its handlers registered with MSW's
+// The simulator in a real page (headless Chromium): the engine and Prism's judge bundled for the browser
+// (esbuild, platform browser: a Node-only import fails the build), its handlers registered with MSW's
 // setupWorker, and a plain fetch from the page to the API's real base URL creating an item and listing
-// it back (or, for an API without a resource, its probe operation answered).
+// it back (or, for an API without a resource, its probe operation answered), each answer judged. And
+// the corpus of good and bad exchanges: the same verdicts from Prism in Node and from the page's judge.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
@@ -9,9 +10,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadJudge } from "@repo/mock-server";
+import type { Verdict } from "@repo/mock-server/browser";
 import { launchChromium, type Browser } from "./browser.js";
 import { credentialHeaders } from "./credentials.js";
-import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
+import { bodyOf, found, judgeCorpus, verdictSummary, type CorpusCase } from "./judge-corpus.js";
+import { probeOperation, type Json, type SdkPackage } from "./package.js";
 import { resourcesOf } from "./stateful-suite.js";
 
 const require = createRequire(import.meta.url);
@@ -19,11 +23,12 @@ const require = createRequire(import.meta.url);
 const page = (specFile: string, modelFile: string) => `
   import { http, HttpResponse } from "msw";
   import { setupWorker } from "msw/browser";
-  import { assembleMock } from "@repo/mock-server/browser";
+  import { assembleMock, createBrowserJudge } from "@repo/mock-server/browser";
   import spec from ${JSON.stringify(specFile)};
   import model from ${JSON.stringify(modelFile)};
+  const judge = createBrowserJudge(spec);
   window.run = async (plan) => {
-    const mock = assembleMock(spec, model, { msw: () => ({ http, HttpResponse }) });
+    const mock = assembleMock(spec, model, { judge, msw: () => ({ http, HttpResponse }) });
     const worker = setupWorker(...mock.handlers);
     await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, quiet: true, onUnhandledRequest: "error" });
     const out = [];
@@ -32,17 +37,14 @@ const page = (specFile: string, modelFile: string) => `
       out.push({ status: response.status, body: await response.text() });
     }
     worker.stop();
-    return { out, requests: mock.requests.map((r) => r.operationId) };
+    return { out, requests: mock.requests.map((r) => ({ operationId: r.operationId, violations: r.violations })) };
+  };
+  window.judgeCorpus = async (cases) => {
+    const verdicts = [];
+    for (const { request, answer } of cases) verdicts.push(await judge.judge(structuredClone(request), () => answer));
+    return verdicts;
   };
 `;
-
-/** The body of a call from its flat example params: the params that are not path, query or header parameters. */
-function bodyOf(op: SuiteOperation): Json | undefined {
-  if (op.bodyMode === "body") return op.exampleParams.body as Json;
-  const params = new Set(op.parameters.map((p) => p.name));
-  const body = Object.fromEntries(Object.entries(op.exampleParams).filter(([name]) => !params.has(name)));
-  return Object.keys(body).length ? body : undefined;
-}
 
 export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
   const resource = resourcesOf(pkg).find((r) => r.list && !/\{/.test(r.create.path) && !/\{/.test(r.list.path));
@@ -103,11 +105,30 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
         const key = (JSON.parse(created!.body) as Json)[resource.keyField];
         expect(listed!.status).toBe(200);
         expect(listed!.body).toContain(JSON.stringify(key));
-        expect(result.requests).toEqual([resource.create.operationId, resource.list!.operationId]);
+        // judged in the page: Prism's validators found nothing to say against either exchange
+        expect(result.requests).toEqual([
+          { operationId: resource.create.operationId, violations: [] },
+          { operationId: resource.list!.operationId, violations: [] },
+        ]);
       } else {
         expect(result.out[0]!.status, result.out[0]!.body).toBe(200);
-        expect(result.requests).toEqual([probe.operationId]);
+        expect(result.requests).toEqual([{ operationId: probe.operationId, violations: [] }]);
       }
+    });
+
+    it("the page's judge (Prism built for the browser) gives each exchange of the corpus the verdict Prism gives in Node", async () => {
+      const corpus: CorpusCase[] = judgeCorpus(pkg, token);
+      const node = await loadJudge(join(pkg.dir, "generated/openapi.json"));
+      const inNode: Json[] = [];
+      for (const { request, answer } of corpus) inNode.push(verdictSummary(await node.judge(structuredClone(request), () => answer)));
+      const tab = await browser.newPage();
+      await tab.goto(pageUrl);
+      await tab.waitForFunction(() => typeof (window as unknown as { judgeCorpus?: unknown }).judgeCorpus === "function");
+      const inPage = (await tab.evaluate((cases) => (window as unknown as { judgeCorpus(c: unknown): Promise<Verdict[]> }).judgeCorpus(cases), corpus)).map(verdictSummary);
+      const named = (summaries: Json[]) => Object.fromEntries(corpus.map((c, i) => [c.name, summaries[i]]));
+      expect(named(inPage)).toEqual(named(inNode));
+      // and the corpus means something: each bad exchange is caught, the good one passes clean
+      expect(Object.fromEntries(corpus.map((c, i) => [c.name, found(inNode[i]!, c.expect)]))).toEqual(Object.fromEntries(corpus.map((c) => [c.name, true])));
     });
   });
 }
