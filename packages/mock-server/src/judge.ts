@@ -1,7 +1,8 @@
-// Prism as a judge in Node: its router and validators loaded from the Prism installed next to this
-// package (judge-core.ts makes the judge of them; browser-judge.ts is the page's). No child process, no
-// extra HTTP hop.
-import { statSync } from "node:fs";
+// Prism as a judge in Node: its router and validators from the build of them this package makes
+// (dist/prism-node.js: bundled into an SDK's `<api>/mock`, so an installed SDK needs no Prism install and
+// no overrides), and the same parts loaded from an installed prism-cli, the reference the corpus test
+// compares with. judge-core.ts makes the judge of either; browser-judge.ts is the page's.
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { prismJudge, type CreatePrismInstance, type Judge } from "./judge-core.js";
@@ -49,8 +50,19 @@ function prismModules(resolveFrom?: string): PrismModules {
   return modules;
 }
 
-/** Loads Prism's judge for `specFile` (parsed once per process and file). */
-export async function loadJudge(specFile: string, resolveFrom?: string): Promise<Judge> {
+const built = new Map<string, unknown[]>();
+
+/** Prism's judge of `specFile` (a bundled JSON spec, read once per process and version of the file), from the built parts. */
+export async function loadJudge(specFile: string): Promise<Judge> {
+  const prism = await import("@repo/mock-server/prism-node");
+  const version = `${specFile}\n${statSync(specFile).mtimeMs}`;
+  let operations = built.get(version);
+  if (!operations) built.set(version, (operations = prism.operationsOf(JSON.parse(readFileSync(specFile, "utf8")))));
+  return prismJudge(prism.createInstance, operations);
+}
+
+/** Prism's judge of `specFile` as an installed prism-cli runs it (its own modules and spec reader). */
+export async function loadPrismCliJudge(specFile: string, resolveFrom?: string): Promise<Judge> {
   const prism = prismModules(resolveFrom);
   // parsed once per file and version of it (a rebuilt bundle is read again)
   const version = `${specFile}\n${statSync(specFile).mtimeMs}`;

@@ -2,7 +2,8 @@
 // (esbuild, platform browser: a Node-only import fails the build), its handlers registered with MSW's
 // setupWorker, and a plain fetch from the page to the API's real base URL creating an item and listing
 // it back (or, for an API without a resource, its probe operation answered), each answer judged. And
-// the corpus of good and bad exchanges: the same verdicts from Prism in Node and from the page's judge.
+// the corpus of good and bad exchanges: the same verdicts from Prism as prism-cli runs it, from the build
+// of it an SDK's mock entry carries (Node) and from the build of it for pages (Chromium).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
@@ -10,12 +11,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadJudge } from "@repo/mock-server";
+import { loadJudge, loadPrismCliJudge, type Judge } from "@repo/mock-server";
 import type { Verdict } from "@repo/mock-server/browser";
 import { launchChromium, type Browser } from "./browser.js";
-import { credentialHeaders } from "./credentials.js";
+import { credentialHeaders, withCredential } from "./credentials.js";
 import { bodyOf, found, judgeCorpus, verdictSummary, type CorpusCase } from "./judge-corpus.js";
-import { probeOperation, type Json, type SdkPackage } from "./package.js";
+import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
 import { resourcesOf } from "./stateful-suite.js";
 
 const require = createRequire(import.meta.url);
@@ -50,8 +51,13 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
   const resource = resourcesOf(pkg).find((r) => r.list && !/\{/.test(r.create.path) && !/\{/.test(r.list.path));
   const probe = probeOperation(pkg);
   const base = String(pkg.spec.servers[0].url).replace(/\/+$/, "");
-  const auth = credentialHeaders(pkg, resource?.create.operationId, token);
-  const headers = { ...auth, "content-type": "application/json" };
+  // each call carries the credentials the SDK would send for its operation (its scheme, its place)
+  const call = (op: SuiteOperation, body?: Json) => ({
+    url: withCredential(pkg, op.operationId, token, `${base}${op.path}`),
+    method: op.method,
+    headers: { ...credentialHeaders(pkg, op.operationId, token), "content-type": "application/json" },
+    body,
+  });
   let server: Server;
   let browser: Browser;
   let pageUrl: string;
@@ -94,11 +100,11 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
       await tab.waitForFunction(() => typeof (window as unknown as { run?: unknown }).run === "function");
       const plan = resource
         ? [
-            { url: `${base}${resource.create.path}`, method: resource.create.method, headers, body: bodyOf(resource.create) },
-            { url: `${base}${resource.list!.path}`, method: "GET", headers },
+            call(resource.create, bodyOf(resource.create)),
+            call(resource.list!),
           ]
-        : [{ url: `${base}${probe.path}`, method: probe.method, headers }];
-      const result = await tab.evaluate((calls) => (window as unknown as { run(p: unknown): Promise<{ out: Array<{ status: number; body: string }>; requests: string[] }> }).run(calls), plan);
+        : [call(probe)];
+      const result = await tab.evaluate((calls) => (window as unknown as { run(p: unknown): Promise<{ out: Array<{ status: number; body: string }>; requests: Array<{ operationId: string; violations: unknown[] }> }> }).run(calls), plan);
       if (resource) {
         const [created, listed] = result.out;
         expect(created!.status, created!.body).toBe(resource.create.successStatus ? Number(resource.create.successStatus) : 201);
@@ -116,19 +122,25 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
       }
     });
 
-    it("the page's judge (Prism built for the browser) gives each exchange of the corpus the verdict Prism gives in Node", async () => {
+    it("Prism built for Node and for the page give each exchange of the corpus the verdict Prism gives as prism-cli runs it", async () => {
       const corpus: CorpusCase[] = judgeCorpus(pkg, token);
-      const node = await loadJudge(join(pkg.dir, "generated/openapi.json"));
-      const inNode: Json[] = [];
-      for (const { request, answer } of corpus) inNode.push(verdictSummary(await node.judge(structuredClone(request), () => answer)));
+      const specFile = join(pkg.dir, "generated/openapi.json");
+      const inNode = async (judge: Judge) => {
+        const verdicts: Json[] = [];
+        for (const { request, answer } of corpus) verdicts.push(verdictSummary(await judge.judge(structuredClone(request), () => answer)));
+        return verdicts;
+      };
+      const reference = await inNode(await loadPrismCliJudge(specFile));
+      const built = await inNode(await loadJudge(specFile));
       const tab = await browser.newPage();
       await tab.goto(pageUrl);
       await tab.waitForFunction(() => typeof (window as unknown as { judgeCorpus?: unknown }).judgeCorpus === "function");
       const inPage = (await tab.evaluate((cases) => (window as unknown as { judgeCorpus(c: unknown): Promise<Verdict[]> }).judgeCorpus(cases), corpus)).map(verdictSummary);
       const named = (summaries: Json[]) => Object.fromEntries(corpus.map((c, i) => [c.name, summaries[i]]));
-      expect(named(inPage)).toEqual(named(inNode));
+      expect(named(built)).toEqual(named(reference));
+      expect(named(inPage)).toEqual(named(reference));
       // and the corpus means something: each bad exchange is caught, the good one passes clean
-      expect(Object.fromEntries(corpus.map((c, i) => [c.name, found(inNode[i]!, c.expect)]))).toEqual(Object.fromEntries(corpus.map((c) => [c.name, true])));
+      expect(Object.fromEntries(corpus.map((c, i) => [c.name, found(reference[i]!, c.expect)]))).toEqual(Object.fromEntries(corpus.map((c) => [c.name, true])));
     });
   });
 }

@@ -1,8 +1,9 @@
 // The parts of Prism that judge (prism-core's factory, prism-http's router and validators, http-spec's
-// reading of operations), as the entry of a self-contained browser bundle: `build-browser.mjs` bundles
-// this file into dist/prism-browser.js with stand-ins for the two Node built-ins they touch (`path` in
-// mime-types, `Buffer` for Basic credentials and form bodies). Import it as
-// `@repo/mock-server/prism-browser` (the built file), never from source in a page.
+// reading of operations), the versions prism-cli 5.14.2 runs. `build-prism.mjs` bundles them into one
+// self-contained file per platform: dist/prism-browser.js (this file, with stand-ins for the two Node
+// built-ins they touch: `path` in mime-types, `Buffer` for Basic credentials and form bodies) and
+// dist/prism-node.js (the same code for Node). Import those built files (`@repo/mock-server/prism-browser`,
+// `/prism-node`), never this source: a published SDK then carries its judge and needs no Prism install.
 import { bundleTarget, decycle } from "@stoplight/json";
 import { transformOas3Operations } from "@stoplight/http-spec/oas3/operation";
 import { factory } from "@stoplight/prism-core";
