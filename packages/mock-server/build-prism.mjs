@@ -2,8 +2,9 @@
 // bundler nor an installed SDK needs Prism's packages or stand-ins of its own:
 // - dist/prism-browser.js (src/prism-parts.ts): `path` becomes path-browserify (mime-types reads extname),
 //   `Buffer` the buffer package, `global` globalThis;
-// - dist/prism-node.js (the same source): Node's built-ins through a require of its own (esbuild's ESM
-//   output cannot require them otherwise).
+// - dist/prism-node.js and .cjs (the same source, for Node; an SDK's build copies them next to its mock
+//   entry): the ES module requires Node's built-ins through a require of its own (esbuild's ESM output
+//   cannot require them otherwise).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
@@ -39,5 +40,13 @@ await Promise.all([
     platform: "node",
     target: "node20",
     banner: { js: 'import { createRequire as __prismCreateRequire } from "node:module"; const require = __prismCreateRequire(import.meta.url);' },
+  }),
+  build({
+    ...common,
+    entryPoints: [`${here}src/prism-parts.ts`],
+    outfile: `${here}dist/prism-node.cjs`,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
   }),
 ]);
