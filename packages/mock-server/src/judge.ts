@@ -54,7 +54,11 @@ const built = new Map<string, unknown[]>();
 
 /** Prism's judge of `specFile` (a bundled JSON spec, read once per process and version of the file), from the built parts. */
 export async function loadJudge(specFile: string): Promise<Judge> {
-  const prism = await import("@repo/mock-server/prism-node");
+  const prism = await import("@repo/mock-server/prism-node").catch((error: unknown) => {
+    // in this repository before `pnpm build` (an SDK ships the file): say what to do, not which file is missing
+    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new Error("Prism's judge is not built yet: run `pnpm build` (@repo/mock-server's dist/prism-node.js is missing).");
+  });
   const version = `${specFile}\n${statSync(specFile).mtimeMs}`;
   let operations = built.get(version);
   if (!operations) built.set(version, (operations = prism.operationsOf(JSON.parse(readFileSync(specFile, "utf8")))));
