@@ -1,7 +1,7 @@
 // Prism as a judge in Node: its router and validators from the build of them this package makes
-// (dist/prism-node.js: bundled into an SDK's `<api>/mock`, so an installed SDK needs no Prism install and
-// no overrides), and the same parts loaded from an installed prism-cli, the reference the corpus test
-// compares with. judge-core.ts makes the judge of either; browser-judge.ts is the page's.
+// (dist/prism-node.js, copied beside an SDK's `<api>/mock` entry, so an installed SDK needs no Prism
+// install and no overrides), and the same parts loaded from an installed prism-cli, the reference the
+// corpus test compares with. judge-core.ts makes the judge of either; browser-judge.ts is the page's.
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
