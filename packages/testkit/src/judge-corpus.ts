@@ -76,6 +76,12 @@ export function judgeCorpus(pkg: SdkPackage, token: string): CorpusCase[] {
   }
   const secured = [probe, ...pkg.model.operations].find((op) => op.security.length && op.method === "GET");
   if (secured) cases.push({ name: `${secured.operationId} without credentials`, request: requestOf(pkg, secured, undefined), answer, expect: "request" });
+  const authorization = good.headers.authorization;
+  if (authorization) {
+    // Bearer's token sent as Basic; Basic's credentials without the colon Prism looks for (base64 of "no-colon")
+    const malformed = /^basic /i.test(authorization) ? "Basic bm8tY29sb24=" : `Basic ${authorization.replace(/^\S+\s+/, "")}`;
+    cases.push({ name: `${probe.operationId} with a malformed credential`, request: { ...good, headers: { ...good.headers, authorization: malformed } }, answer, expect: "request" });
+  }
   const requiredQuery = (op: SuiteOperation) => op.parameters.find((p) => p.in === "query" && p.required && op.exampleParams[p.name] !== undefined);
   const withQuery = pkg.model.operations.find(requiredQuery);
   if (withQuery) {

@@ -120,7 +120,7 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
         expect(result.out[0]!.status, result.out[0]!.body).toBe(200);
         expect(result.requests).toEqual([{ operationId: probe.operationId, violations: [] }]);
       }
-    });
+    }, 120_000); // the page loads and runs Prism's judge: a generous ceiling for a busy machine
 
     it("Prism built for Node and for the page give each exchange of the corpus the verdict Prism gives as prism-cli runs it", async () => {
       const corpus: CorpusCase[] = judgeCorpus(pkg, token);
@@ -141,6 +141,6 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
       expect(named(inPage)).toEqual(named(reference));
       // and the corpus means something: each bad exchange is caught, the good one passes clean
       expect(Object.fromEntries(corpus.map((c, i) => [c.name, found(reference[i]!, c.expect)]))).toEqual(Object.fromEntries(corpus.map((c) => [c.name, true])));
-    });
+    }, 120_000); // loads Prism twice in Node and once in the page: a generous ceiling for a busy machine
   });
 }
