@@ -1,7 +1,9 @@
-// The judge of the page's simulator, in one place: none yet (the engine answers alone and the panel
-// says the exchange is not judged). When @repo/mock-server/browser has createBrowserJudge, this is it.
-export const judged = false;
+// The judge of the page's simulator, in one place: Prism's router and validators built for the browser
+// (@repo/mock-server/browser), which load on the first request judged, as a chunk of their own.
+import { createBrowserJudge, type Judge } from "@repo/mock-server/browser";
 
-export function pageJudge(_spec: object): undefined {
-  return undefined;
+export const judged = true;
+
+export function pageJudge(spec: object): Judge {
+  return createBrowserJudge(spec);
 }
