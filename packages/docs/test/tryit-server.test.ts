@@ -35,8 +35,10 @@ describe.each(apis)("%s reference page: Try it against a server", (api) => {
   }, 60_000);
   afterAll(() => mock?.stop());
 
-  it(`sends ${op.operationId} to the mock by URL with a token kept out of the DOM, localStorage and the URL`, async () => {
+  it(`sends ${op.operationId} to the mock by URL with a token kept out of the DOM, localStorage, the URL and the console`, async () => {
     const { page, context, refused, errors } = await watchedPage(browser, site.url, (url) => url.startsWith(`${mock.url}/`));
+    const logged: string[] = [];
+    page.on("console", (message) => logged.push(message.text()));
     await page.goto(`${site.url}/${api}/index.html`);
     await openTryIt(page, (await operationAnchors(page)).find((anchor) => anchor.split("/").pop() === op.operationId.toLowerCase())!, op.operationId);
     await panel(page).locator("select[name=target]").selectOption("server");
@@ -62,6 +64,7 @@ describe.each(apis)("%s reference page: Try it against a server", (api) => {
     expect(seen.local).not.toContain(token);
     expect(seen.url).not.toContain(token);
     expect(page.url()).not.toContain(token);
+    expect(logged.join("\n")).not.toContain(token);
     // the samples show the server the reader chose and a placeholder for the token
     await expect(panel(page).locator('.tryit-samples pre[data-label="curl"]').innerText()).resolves.toContain(mock.url);
     expect(refused).toEqual([]);
