@@ -1,9 +1,29 @@
 // The build of every SDK package: ESM + CJS + types, with the internal runtime bundled in so a
 // published SDK depends only on what it needs at run time.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
+
+/**
+ * Prism's judge (`@repo/mock-server/prism-node`, built and minified by @repo/mock-server) stays one file
+ * beside the entries, dist/prism.js (ESM) and dist/prism.cjs, imported by the mock and the CLI's `--mock`
+ * on first use: bundled again it would be copied into each entry with a source map of minified code.
+ * So the installed SDK carries its judge and needs no Prism install and no overrides.
+ */
+const prismBeside = {
+  name: "prism-beside",
+  setup(build) {
+    const extension = build.initialOptions.outExtension?.[".js"] ?? ".js";
+    build.onResolve({ filter: /^@repo\/mock-server\/prism-node$/ }, () => ({ path: `./prism${extension}`, external: true }));
+    build.onEnd(() => {
+      const built = createRequire(join(process.cwd(), "package.json")).resolve("@repo/mock-server/prism-node");
+      mkdirSync("dist", { recursive: true });
+      copyFileSync(built.replace(/\.js$/, extension), `dist/prism${extension}`);
+    });
+  },
+};
 
 /** The CLI (src/cli.ts → dist/cli.js, the package's bin): one Node ESM file with the runtime and engine inside. */
 const cliBuild = {
@@ -17,6 +37,7 @@ const cliBuild = {
   treeshake: true,
   // CommonJS dependencies bundled into this ESM file (yaml) require Node built-ins: give them a require
   banner: { js: 'import { createRequire as __cliCreateRequire } from "node:module"; const require = __cliCreateRequire(import.meta.url);' },
+  esbuildPlugins: [prismBeside],
 };
 
 /**
@@ -43,7 +64,7 @@ const mockBuild = {
   platform: "node",
   noExternal: [/^@repo\//],
   treeshake: true,
-  esbuildPlugins: [clientEntryExternal],
+  esbuildPlugins: [clientEntryExternal, prismBeside],
 };
 const hasMock = () => existsSync("src/mock.ts");
 
@@ -79,7 +100,7 @@ export const sdkBuild = () =>
         compilerOptions: { paths: internalTypePaths() },
       },
       // the builds run at once: this one's clean must leave the CLI's and the mock's output alone
-      clean: ["!cli.js", "!cli.js.map", "!mock.js", "!mock.js.map", "!mock.cjs", "!mock.cjs.map"],
+      clean: ["!cli.js", "!cli.js.map", "!mock.js", "!mock.js.map", "!mock.cjs", "!mock.cjs.map", "!prism.js", "!prism.cjs"],
       sourcemap: true,
       target: "es2022",
       platform: "neutral",

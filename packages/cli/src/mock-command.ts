@@ -28,7 +28,7 @@ export function mockHelp(app: CliApp): string {
     "",
     `Usage: ${bin} mock [--port <n>] [--strict] [--static [--dynamic]] [--latency <ms|min-max>] [--faults <rate> [--fault-kinds <kinds>] [--fault-seed <n>]]`,
     "",
-    "Needs @stoplight/prism-cli next to this package (npm install --save-dev @stoplight/prism-cli@5.14.2).",
+    "The stateful mock and its judge ship with this package; --static needs @stoplight/prism-cli next to it (npm install --save-dev @stoplight/prism-cli@5.14.2).",
     "",
     "Flags:",
     ...lines,

@@ -1,30 +1,39 @@
-// What a user does: pack the SDK, install the tarball with Prism, MSW and vitest into a project outside
-// the workspace (plain npm), write the README's "Use the mock in your tests" blocks into it as they
-// are, run them with vitest, and check that no Prism is left running afterwards.
+// What a user does: pack the SDK, run the README's one install line (the SDK, vitest and MSW; no Prism,
+// no overrides) with plain npm in a project outside the workspace, the SDK being the tarball, write the
+// README's "Use the mock in your tests" blocks into it as they are, run them with vitest, and check that
+// nothing of the project is left running afterwards.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pnpm } from "@repo/model/build";
-import { PRISM_VERSION } from "@repo/mock-server";
-
-const mswVersion: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).devDependencies.msw;
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const sdkDir = join(repoRoot, "packages", "cloudnexus");
 const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
 const vitestVersion: string = rootManifest.devDependencies.vitest;
 
-/** The `ts title="<file>"` blocks of the README section "Use the mock in your tests". */
-function readmeExample(): Array<{ file: string; code: string }> {
+/** The README section "Use the mock in your tests". */
+function readmeSection(): string {
   const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
   const section = readme.split(/^## /m).find((part) => part.startsWith("Use the mock in your tests"));
   if (!section) throw new Error('README.md has no "## Use the mock in your tests" section');
-  return [...section.matchAll(/^```ts title="([^"]+)"\n([\s\S]*?)^```$/gm)].map((m) => ({ file: m[1] ?? "", code: m[2] ?? "" }));
+  return section;
+}
+
+/** The `ts title="<file>"` blocks of the section. */
+function readmeExample(): Array<{ file: string; code: string }> {
+  return [...readmeSection().matchAll(/^```ts title="([^"]+)"\n([\s\S]*?)^```$/gm)].map((m) => ({ file: m[1] ?? "", code: m[2] ?? "" }));
+}
+
+/** The section's one `sh` block: a single `npm install` line; its arguments. */
+function readmeInstall(): string[] {
+  const blocks = [...readmeSection().matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!.trim());
+  expect(blocks, "one sh block of one line").toEqual([expect.stringMatching(/^npm install [^\n]+$/)]);
+  return blocks[0]!.split(/\s+/).slice(2);
 }
 
 /** Processes whose command line mentions `dir` (Prism runs from the project's node_modules). */
@@ -52,26 +61,11 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
       .trim()
       .split("\n")
       .at(-1)!;
-    const workspace = parse(readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { overrides?: Record<string, string> };
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify(
-        {
-          name: "consumer",
-          private: true,
-          type: "module",
-          scripts: { test: "vitest run" },
-          dependencies: { cloudnexus: `file:${tarball}` },
-          devDependencies: { "@stoplight/prism-cli": PRISM_VERSION, msw: mswVersion, vitest: vitestVersion },
-          // the same pins as this repository: Prism 5.14.2's own ranges float to releases that need Node 24
-          overrides: workspace.overrides ?? {},
-        },
-        null,
-        2,
-      ),
-    );
-    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, encoding: "utf8" });
-    if (install.status !== 0) throw new Error(`npm install failed:\n${install.stdout}\n${install.stderr}`);
+    // the README's line as written, but the SDK is the tarball and vitest the version this repository tests with
+    const install = readmeInstall().map((arg) => (arg === "cloudnexus" ? `cloudnexus@file:${tarball}` : arg === "vitest" ? `vitest@${vitestVersion}` : arg));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", scripts: { test: "vitest run" } }, null, 2));
+    const installed = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...install], { cwd: project, encoding: "utf8" });
+    if (installed.status !== 0) throw new Error(`npm install failed:\n${installed.stdout}\n${installed.stderr}`);
     for (const { file, code } of example) {
       mkdirSync(dirname(join(project, file)), { recursive: true });
       writeFileSync(join(project, file), code);
@@ -94,6 +88,9 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
     const installed = JSON.parse(readFileSync(join(project, "node_modules", "cloudnexus", "package.json"), "utf8"));
     expect(installed.exports["./mock"]).toBeDefined();
     expect(readdirSync(join(project, "node_modules", "cloudnexus", "generated"))).toEqual(["model.json", "openapi.json"]);
+    // Prism's judge came inside the SDK: npm installed no Prism package and the project has no overrides
+    expect(existsSync(join(project, "node_modules", "@stoplight"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(project, "package.json"), "utf8")).overrides).toBeUndefined();
   });
 
   it("runs the README example: in process (manual clock, a 503 burst), MSW, a stateful flow over HTTP, an error scenario, and a mock shared by a global setup", () => {
@@ -106,7 +103,7 @@ describe("a project outside the workspace uses cloudnexus/mock", () => {
     expect(run.status).toBe(0);
   });
 
-  it("leaves no Prism (or any other process of the project) running", () => {
+  it("leaves no process of the project running", () => {
     expect(processesUnder(project)).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export type Mock = InProcessMock<ApiClient, MockClientOptions>;
 
 /**
  * The simulator of the spec this package ships, in this process: no server, no port, nothing to stop.
- * Every answer is judged by Prism's validators (`@stoplight/prism-cli` installed next to this package).
+ * Every answer is judged by Prism's validators, which ship with this package (no Prism install needed).
  */
 export const createMock: (options?: CreateMockOptions) => Promise<Mock> = sdkCreateMock(
   new URL("../generated/openapi.json", import.meta.url),
@@ -37,8 +37,8 @@ export const createMock: (options?: CreateMockOptions) => Promise<Mock> = sdkCre
 /**
  * Starts the simulator behind HTTP on 127.0.0.1 and a free port (`mode: "static"`: Prism serving the
  * spec's examples), from the spec this package ships (generated/openapi.json, also exported as
- * `cloudnode/openapi.json`), and resolves once it answers. Needs `@stoplight/prism-cli` installed next
- * to this package (the error says how).
+ * `cloudnode/openapi.json`), and resolves once it answers. Only `mode: "static"` needs
+ * `@stoplight/prism-cli` installed next to this package (the error says how).
  */
 export const startMock: (options?: StartMockOptions) => Promise<RunningMock> = sdkMock(
   new URL("../generated/openapi.json", import.meta.url),

@@ -126,10 +126,11 @@ describe("the Cloudnode spec declares the v4 contract", () => {
     }
   });
 
-  it("puts X-Response-Id on every response, and Retry-After on 429 and 503", () => {
+  it("puts X-Response-Id and Access-Control-Allow-Origin (browsers call it) on every response, and Retry-After on 429 and 503", () => {
     for (const op of model.operations) {
       for (const status of Object.keys(operationOf(op).responses as Json)) {
-        const want = ["429", "503"].includes(status) ? ["X-Response-Id", "Retry-After"] : ["X-Response-Id"];
+        const every = ["X-Response-Id", "Access-Control-Allow-Origin"];
+        const want = ["429", "503"].includes(status) ? [...every, "Retry-After"] : every;
         expect(headersOf(op, status), `${op.operationId} ${status}`).toEqual(want);
       }
     }

@@ -3,6 +3,10 @@
 //   <api>/index.html           Redoc reference, fully offline (--inlineBundle, no CDN logo), with code samples
 //   <api>/openapi.json         the bundled spec, for download (clean: no generated samples)
 //   <api>/code-samples.json    the generated x-codeSamples by operationId (what packages/docs/test proves)
+//   <api>/model.json           the operation model, which the Try-it panel reads on its first use
+//   llms.txt                   for assistants: every API and operation, linked to <api>/index.md (src/assistants.ts)
+//   <api>/index.md             for assistants: every operation's parameters, examples, SDK and CLI call
+//   tryit/                     the Try-it loader every reference page loads, and its lazy chunks (src/tryit/)
 // `tsx src/build.ts <outDir> <api>` rebuilds one API's pages only (used by `pnpm dev`).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +14,10 @@ import { join, resolve } from "node:path";
 import { deref, type ApiModel, type Json } from "@repo/model";
 import { assertApi, buildModel, bundleSpec, inputStamp, listApis, redocly, repoRoot, runMain, specHash } from "@repo/model/build";
 import { parse as parseYaml } from "yaml";
+import { renderApiMarkdown, renderLlmsTxt } from "./assistants.js";
 import { renderLanding, type BuiltApi } from "./landing.js";
 import { codeSamples, SAMPLE_LABELS, type CodeSample } from "./samples.js";
+import { buildTryIt, LOADER_TAG } from "./tryit/bundle.js";
 
 // Redoc 3 renders "API docs by Redocly" with a logo fetched from this CDN; the site must work offline,
 // so the built page points at a local copy of the attribution instead.
@@ -57,6 +63,7 @@ function buildApi(api: string, outDir: string, workDir: string): BuiltApi {
   const model = buildModel(api, doc, { specHash: specHash(readFileSync(bundleFile, "utf8")) });
   const { docsBundle, samples } = withCodeSamples(doc, model);
   writeFileSync(join(apiDir, "code-samples.json"), `${JSON.stringify(samples, null, 2)}\n`);
+  writeFileSync(join(apiDir, "model.json"), JSON.stringify(model));
 
   const docsBundleFile = join(workDir, `${api}.openapi.json`);
   writeFileSync(docsBundleFile, JSON.stringify(docsBundle));
@@ -67,6 +74,11 @@ function buildApi(api: string, outDir: string, workDir: string): BuiltApi {
     if (!html.includes(cdnUrl)) throw new Error(`Redoc no longer references ${cdnUrl}: review CDN_LOGOS in packages/docs/src/build.ts.`);
     html = html.replaceAll(cdnUrl, local);
   }
+  // the Try-it buttons: a few lines up front, the panel itself only on the first click
+  // (the page's own </body> is the last one: Redoc's inlined bundle holds the string too)
+  const end = html.lastIndexOf("</body>");
+  if (end < 0) throw new Error("Redoc's page has no </body>: review the Try-it loader tag in packages/docs/src/build.ts.");
+  html = `${html.slice(0, end)}${LOADER_TAG}\n${html.slice(end)}`;
   writeFileSync(page, html);
   console.log(`built docs for ${api}: ${page} (${model.operations.length} operations)`);
   return { api, doc, model, samples };
@@ -94,10 +106,13 @@ await runMain(async ([outArg, onlyApi]) => {
   }
   const workDir = mkdtempSync(join(tmpdir(), "docs-"));
   try {
+    await buildTryIt(outDir);
     const built = apis.map((api) => buildOrReuse(api, outDir, workDir));
     // The landing page lists every API; on a one-API rebuild the others are read back from dist/.
     const cards = listApis().map((api) => built.find((b) => b.api === api) ?? readBuilt(outDir, api));
     writeFileSync(join(outDir, "index.html"), renderLanding(cards));
+    writeFileSync(join(outDir, "llms.txt"), renderLlmsTxt(cards));
+    for (const card of cards) writeFileSync(join(outDir, card.api, "index.md"), renderApiMarkdown(card));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

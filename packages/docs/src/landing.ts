@@ -15,7 +15,7 @@ const escapeHtml = (text: unknown): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** The one-line description of an API: `info.summary`, else the first paragraph of `info.description`. */
-function blurb(info: Json): string {
+export function blurb(info: Json): string {
   if (info.summary) return info.summary;
   const paragraph = (info.description ?? "").split(/\n\s*\n/).find((p: string) => p.trim() && !p.trim().startsWith("#")) ?? "";
   return paragraph.replace(/[*_`]|\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
@@ -48,6 +48,7 @@ function card({ api, doc, model, samples }: BuiltApi): string {
   <p class="actions">
     <a class="button primary" href="./${api}/index.html">API reference</a>
     <a class="button" href="./${api}/openapi.json" download="${api}-openapi.json">Download OpenAPI file</a>
+    <a class="button" href="./${api}/index.md">Markdown (for assistants)</a>
   </p>
   <div class="quick">
     <div>
@@ -114,7 +115,7 @@ footer{color:var(--muted);font-size:.85rem;text-align:center;padding:0 1rem 2rem
 <main>
 ${cards.map(card).join("\n")}
 </main>
-<footer>Generated from the OpenAPI descriptions in <code>spec/</code>. References rendered with Redoc.</footer>
+<footer>Generated from the OpenAPI descriptions in <code>spec/</code>. References rendered with Redoc. For assistants: <a href="./llms.txt">llms.txt</a>.</footer>
 </body>
 </html>
 `;

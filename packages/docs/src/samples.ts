@@ -2,7 +2,8 @@
 // from the operation model: its `exampleParams` (the spec's own examples) say what every sample sends.
 // The docs build injects them as `x-codeSamples`; each SDK package proves each one against its build and
 // the mock (@repo/docs/samples-suite). The CLI sample names flags as the CLI does (@repo/cli).
-import { operationFlags, type OperationFlag } from "@repo/cli";
+// the flags alone (no Node built-ins): the Try-it panel runs these samples in a page
+import { operationFlags, type OperationFlag } from "@repo/cli/flags";
 import { commandName, isJsonMedia, type ApiModel, type ModelOperation } from "@repo/model";
 
 type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env" | "auth">;

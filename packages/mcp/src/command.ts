@@ -30,7 +30,7 @@ export function mcpHelp(app: CliApp): string {
     "",
     "Flags:",
     "  --read-only             Expose only the tools that read (GET): nothing can change",
-    "  --mock                  Serve the tools against a stateful mock started in process (offline; needs @stoplight/prism-cli)",
+    "  --mock                  Serve the tools against a stateful mock started in process (offline)",
     `  --base-url <url>        Send requests to this URL instead of the API's server ($${env.baseUrl})`,
     "  --max-retries <n>, --no-retry, --verbose (requests logged to stderr, token masked)",
     "",

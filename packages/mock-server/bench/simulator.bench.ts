@@ -1,8 +1,8 @@
 // `pnpm bench`: the simulator's hosts side by side, for CloudNexus through its built SDK (run after
 // `pnpm build`): requests per second through the SDK in process vs the HTTP stateful mock vs Prism's
 // static mock; ready times (createMock, MSW's handlers, startMock); a 20-step create → wait → list →
-// delete flow with 1 s actions on the manual clock vs real time; the browser bundle of the engine and
-// simulator (min+gzip). Figures only: no asserts.
+// delete flow with 1 s actions on the manual clock vs real time; the browser bundles of the engine and
+// simulator, without and with Prism's judge built for the browser (min and min+gzip). Figures only: no asserts.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -142,14 +142,14 @@ for (let round = 0; round < ROUNDS; round++) manual.push(await flow("manual"));
 console.log(`    manual clock ${ms(median(manual))}`);
 console.log(`    real time    ${ms(await flow("real"))} (one run)`);
 
-const bundle = await build({
-  stdin: { contents: 'export { assembleMock } from "@repo/mock-server/browser";', resolveDir: packageDir, loader: "js" },
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  write: false,
-});
-const bytes = bundle.outputFiles[0]!.contents;
-console.log(`\n  browser bundle of the engine + simulator + hosts (no judge; spec and model not included): ${(bytes.length / 1024).toFixed(0)} KiB min, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB min+gzip`);
+/** Bytes of a browser bundle of `contents` (min, min+gzip), as a page's esbuild would make it (spec and model not included). */
+async function browserBytes(contents: string): Promise<string> {
+  const bundle = await build({ stdin: { contents, resolveDir: packageDir, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false });
+  const bytes = bundle.outputFiles[0]!.contents;
+  return `${(bytes.length / 1024).toFixed(0)} KiB min, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB min+gzip`;
+}
+console.log("\n  browser bundles (spec and model not included):");
+console.log(`    engine + simulator + hosts, no judge:            ${await browserBytes('export { assembleMock } from "@repo/mock-server/browser";')}`);
+console.log(`    engine + simulator + hosts + Prism's judge:      ${await browserBytes('export { assembleMock, createBrowserJudge } from "@repo/mock-server/browser";')}`);
+console.log(`    Prism's judge alone (dist/prism-browser.js):     ${await browserBytes('export * from "@repo/mock-server/prism-browser";')}`);
 void sdk;

@@ -6,7 +6,7 @@ import { createClock, type MockClock } from "./clock.js";
 import type { Exchange } from "./exchange-recorder.js";
 import { simulatorFetch, serverUrls } from "./fetch-host.js";
 import type { FaultOptions } from "./faults.js";
-import type { Judge } from "./judge.js";
+import type { Judge } from "./judge-core.js";
 import { mswHandlers, type MswModule } from "./msw-handlers.js";
 import { createSimulator, type SimulatorOptions } from "./simulator.js";
 

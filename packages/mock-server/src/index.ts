@@ -29,3 +29,4 @@ export { parseDelay, type Delay, type LatencyOptions } from "./latency.js";
 export { createSimulator, type Outcome, type SimRequest, type Simulator, type SimulatorOptions } from "./simulator.js";
 export { simulatorFetch, serverUrls, type SimulatorFetch } from "./fetch-host.js";
 export { mswHandlers, type MswModule } from "./msw-handlers.js";
+export { loadJudge, loadPrismCliJudge, type Judge, type Verdict } from "./judge.js";

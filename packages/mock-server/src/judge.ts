@@ -1,67 +1,18 @@
-// Prism as a judge, in this process: its router and validators (the same code `prism proxy --errors`
-// runs) check each request and each answer against the spec, while the answer itself comes from a
-// function of ours instead of an upstream server. No child process, no extra HTTP hop.
-import { statSync } from "node:fs";
+// Prism as a judge in Node: its router and validators from the build of them this package makes
+// (dist/prism-node.js, copied beside an SDK's `<api>/mock` entry, so an installed SDK needs no Prism
+// install and no overrides), and the same parts loaded from an installed prism-cli, the reference the
+// corpus test compares with. judge-core.ts makes the judge of either; browser-judge.ts is the page's.
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { prismJudge, type CreatePrismInstance, type Judge } from "./judge-core.js";
 import { resolvePrismCli } from "./prism.js";
 
-/** Prism's view of a request (IHttpRequest of @stoplight/prism-http). */
-export interface PrismRequest {
-  method: string;
-  url: { path: string; query: Record<string, string | string[]> };
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-/** Prism's view of an answer (IHttpResponse). */
-export interface PrismResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-/** One diagnostic of Prism's validators. */
-export interface PrismDiagnostic {
-  path?: string[];
-  code?: string | number;
-  message: string;
-  /** 0 error, 1 warning, 2 information, 3 hint. */
-  severity: number;
-}
-
-/** A request Prism refused before any answer was made: no such route, or what `answer` rejected. */
-export interface PrismProblem {
-  status: number;
-  type: string;
-  title: string;
-  detail: string;
-  validation?: unknown[];
-}
-
-export type Verdict =
-  | { ok: true; output: PrismResponse; input: PrismDiagnostic[]; outputViolations: PrismDiagnostic[] }
-  | { ok: false; problem: PrismProblem };
-
-/**
- * Makes the answer of a routed request. `rejections` are the request's own violations (security
- * first); `operationId` is the spec's. Throwing a PrismProblem refuses the request with it.
- */
-export type Answer = (request: PrismRequest, rejections: PrismDiagnostic[], operationId: string | undefined) => Promise<PrismResponse> | PrismResponse;
-
-export interface Judge {
-  judge(request: PrismRequest, answer: Answer): Promise<Verdict>;
-}
-
-type Either<L, R> = { _tag: "Left"; left: L } | { _tag: "Right"; right: R };
-const right = <R>(value: R): Either<never, R> => ({ _tag: "Right", right: value });
-const left = <L>(value: L): Either<L, never> => ({ _tag: "Left", left: value });
-
-type PrismInstance = { request(input: PrismRequest, operations: unknown[]): () => Promise<Either<any, any>> };
+export type { Answer, Judge, PrismDiagnostic, PrismProblem, PrismRequest, PrismResponse, Verdict } from "./judge-core.js";
 
 interface PrismModules {
   /** Prism's HTTP instance (router + validators) with our components (logger, forward, mock). */
-  createInstance: (config: object, components: object) => PrismInstance;
+  createInstance: CreatePrismInstance;
   getHttpOperationsFromSpec: (file: string) => Promise<unknown[]>;
 }
 
@@ -99,67 +50,27 @@ function prismModules(resolveFrom?: string): PrismModules {
   return modules;
 }
 
-const noop = () => {};
-/** Prism logs through pino; the mock reports exchanges itself. */
-const silent: Record<string, unknown> = { info: noop, warn: noop, error: noop, debug: noop, trace: noop, fatal: noop, success: noop, child: () => silent };
+const built = new Map<string, unknown[]>();
 
-/** Loads Prism's judge for `specFile` (parsed once per process and file). */
-export async function loadJudge(specFile: string, resolveFrom?: string): Promise<Judge> {
+/** Prism's judge of `specFile` (a bundled JSON spec, read once per process and version of the file), from the built parts. */
+export async function loadJudge(specFile: string): Promise<Judge> {
+  const prism = await import("@repo/mock-server/prism-node").catch((error: unknown) => {
+    // in this repository before `pnpm build` (an SDK ships the file): say what to do, not which file is missing
+    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new Error("Prism's judge is not built yet: run `pnpm build` (@repo/mock-server's dist/prism-node.js is missing).");
+  });
+  const version = `${specFile}\n${statSync(specFile).mtimeMs}`;
+  let operations = built.get(version);
+  if (!operations) built.set(version, (operations = prism.operationsOf(JSON.parse(readFileSync(specFile, "utf8")))));
+  return prismJudge(prism.createInstance, operations);
+}
+
+/** Prism's judge of `specFile` as an installed prism-cli runs it (its own modules and spec reader). */
+export async function loadPrismCliJudge(specFile: string, resolveFrom?: string): Promise<Judge> {
   const prism = prismModules(resolveFrom);
   // parsed once per file and version of it (a rebuilt bundle is read again)
   const version = `${specFile}\n${statSync(specFile).mtimeMs}`;
   let operations = parsed.get(version);
   if (!operations) parsed.set(version, (operations = prism.getHttpOperationsFromSpec(specFile)));
-  const resources = await operations;
-  // the answer of each request in flight, found again by the forward component Prism calls
-  const answers = new WeakMap<PrismRequest, Answer>();
-  const forward = (input: { data: PrismRequest; validations: PrismDiagnostic[] }, _base: string, _proxy: unknown, resource?: { iid?: string }) => () => async () => {
-    try {
-      const answer = answers.get(input.data);
-      if (!answer) throw new Error("no answer for this request");
-      const errors = input.validations.filter((v) => v.severity === 0);
-      return right(await answer(input.data, errors, resource?.iid));
-    } catch (error) {
-      return left(error);
-    }
-  };
-  const instance = prism.createInstance(
-    {
-      isProxy: true,
-      upstream: new URL("http://stateful-mock.invalid"),
-      upstreamProxy: undefined,
-      checkSecurity: true,
-      validateRequest: true,
-      validateResponse: true,
-      errors: true, // hands the request's violations to the answer, which words the API's own error
-      mock: { dynamic: false },
-    },
-    {
-      logger: silent,
-      forward,
-      mock: () => () => left(new Error("the stateful mock does not fall back to Prism's mocker")),
-    },
-  );
-  return {
-    async judge(request, answer) {
-      answers.set(request, answer);
-      const result = await instance.request(request, resources)();
-      if (result._tag === "Left") {
-        const error = result.left as Partial<PrismProblem> & { name?: string; message?: string; additional?: { validation?: unknown[] } };
-        if (typeof error.status === "number" && typeof error.type === "string") return { ok: false, problem: error as PrismProblem };
-        // Prism's ProblemJsonError: its name is the problem type
-        return {
-          ok: false,
-          problem: {
-            status: error.status ?? 500,
-            type: error.name ?? "https://stoplight.io/prism/errors#UNKNOWN",
-            title: error.message ?? "Prism refused the request",
-            detail: error.detail ?? String(error.message ?? ""),
-            ...(error.additional?.validation ? { validation: error.additional.validation } : {}),
-          },
-        };
-      }
-      return { ok: true, output: result.right.output, input: result.right.validations.input, outputViolations: result.right.validations.output };
-    },
-  };
+  return prismJudge(prism.createInstance, await operations);
 }

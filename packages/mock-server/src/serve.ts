@@ -73,7 +73,6 @@ export async function serveMock(options: ServeMockOptions): Promise<ServedMock> 
       host,
       port: options.port,
       strict: options.strict,
-      resolveFrom: options.resolveFrom,
       ...chaos,
       onExchange: (exchange) => {
         for (const line of formatExchange(exchange, { color })) log(line);

@@ -9,7 +9,7 @@ import { createEngine, type Engine, type EngineModel, type EngineOptions, type E
 import type { MockClock } from "./clock.js";
 import type { Exchange } from "./exchange-recorder.js";
 import { faultPlan, type FaultKind, type FaultOptions, type FaultPlan } from "./faults.js";
-import type { Judge, PrismDiagnostic, PrismProblem, PrismRequest, PrismResponse } from "./judge.js";
+import type { Judge, PrismDiagnostic, PrismProblem, PrismRequest, PrismResponse } from "./judge-core.js";
 import { latencyPlan, type LatencyOptions } from "./latency.js";
 import { operationMatcher } from "./operations.js";
 import { describeViolation, violationsFromProblem, type Violation } from "./violations.js";

@@ -23,8 +23,6 @@ export interface StatefulMockOptions extends Omit<EngineOptions, "now">, Simulat
   host?: string | undefined;
   /** Answer requests that break the spec with Prism's 422 listing the violations, not the spec's error body. */
   strict?: boolean | undefined;
-  /** Where to look for `@stoplight/prism-cli` (a file URL or path); defaults to this module. */
-  resolveFrom?: string | undefined;
   /** Called with each exchange once answered. */
   onExchange?: ((exchange: Exchange) => void) | undefined;
   /** "manual": time stands still until `simulator.clock.advance()` (default "real"). */
@@ -64,7 +62,7 @@ export async function startStatefulMock(options: StatefulMockOptions): Promise<S
   const clock = typeof options.clock === "object" ? options.clock : createClock(options.clock);
   // a taken port fails at once, in one line
   if (options.port) await freePort(host, options.port);
-  const judge = await loadJudge(options.specFile, options.resolveFrom);
+  const judge = await loadJudge(options.specFile);
   const simulator = createSimulator(spec, model, { ...options, clock, judge });
   const nameOperation = operationMatcher(spec);
   const cors = corsPolicy(spec);

@@ -1,5 +1,6 @@
 // The bin as npm installs it (packed, unpacked, run through its .bin link: a command, `mcp`, `--mock`
-// without Prism), and the bin's message when the package is not built.
+// with no Prism installed: the stateful mock ships in the package, `--static` asks for Prism), and the
+// bin's message when the package is not built.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,8 +75,15 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
       expect(cli.transcript()).not.toContain(token);
     });
 
-    it("--mock without Prism installed says what to install (exit 1, no stack trace)", async () => {
-      const result = await cli.run([commandName(login), "--mock"]);
+    it("--mock answers from the packed files alone: the stateful mock and its judge ship in the package (no Prism installed)", async () => {
+      const result = await cli.run([...cliArgs(login, login.exampleParams), "--mock"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expectAnswerShape(pkg, login, JSON.parse(result.stdout));
+    });
+
+    it("--mock --static (Prism's example mock) without Prism installed says what to install (exit 1, no stack trace)", async () => {
+      const result = await cli.run([commandName(login), "--mock", "--static"]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^Error: --mock could not start the mock: .*\n[\s\S]*@stoplight\/prism-cli/);
       expect(result.stderr).not.toContain("bug");

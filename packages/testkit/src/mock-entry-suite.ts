@@ -1,12 +1,20 @@
 // The built `<api>/mock` entry, ESM and CJS: startMock() serves the package's own spec with the
-// package's client, and `prefer` picks an error scenario.
+// package's client, and `prefer` picks an error scenario; createMock() in process under node:test, and
+// from an installed project under Bun and Deno (each runtime fetched from npm at a pinned version).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packAndInstall, type InstalledPackage } from "./pack.js";
 import { probeOperation, type SdkPackage } from "./package.js";
+
+/** The other runtimes `createMock()` is run under, as npm ships them (a binary inside a registry package). */
+export const RUNTIMES = {
+  bun: { version: "1.4.4", args: (file: string) => [file] },
+  deno: { version: "2.9.6", args: (file: string) => ["run", "--allow-read", "--allow-env", "--allow-sys", file] },
+} as const;
 
 /**
  * The built `<api>/mock` entry, ESM and CJS: startMock() serves the package's own spec, its client() is
@@ -77,5 +85,28 @@ export function mockEntrySuite(pkg: SdkPackage): void {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe(`${pkg.name}/mock installed in a project (npm, the packed tarball alone)`, () => {
+    let installed: InstalledPackage;
+    beforeAll(() => {
+      installed = packAndInstall(pkg.dir);
+    }, 180_000);
+    afterAll(() => installed?.remove());
+
+    it.each(Object.keys(RUNTIMES) as Array<keyof typeof RUNTIMES>)("createMock() answers in process under %s, judged", (runtime) => {
+      const { version, args } = RUNTIMES[runtime];
+      const calls = [
+        `import { createMock } from "${pkg.name}/mock";`,
+        "const mock = await createMock();",
+        `const { response } = await mock.client().request(${JSON.stringify(op.operationId)}, ${JSON.stringify(op.exampleParams)});`,
+        "console.log(JSON.stringify({ ok: response.ok, requests: mock.requests.map((r) => [r.operationId, r.violations]) }));",
+      ].join("\n");
+      writeFileSync(join(installed.dir, "runtime.mjs"), calls);
+      // npx fetches the runtime from npm (once, then from its cache); a runtime that cannot be had fails the test
+      const run = spawnSync("npx", ["--yes", `${runtime}@${version}`, ...args("runtime.mjs")], { cwd: installed.dir, encoding: "utf8", timeout: 170_000, env: { ...process.env, NO_COLOR: "1" } });
+      expect(run.status, `${runtime}@${version}: ${run.stdout}${run.stderr}`).toBe(0);
+      expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).toEqual({ ok: true, requests: [[op.operationId, []]] });
+    }, 180_000);
   });
 }

@@ -1,7 +1,9 @@
-// The simulator in a real page (headless Chromium): the engine bundled for the browser (esbuild,
-// platform browser: a Node-only import fails the build), its handlers registered with MSW's
+// The simulator in a real page (headless Chromium): the engine and Prism's judge bundled for the browser
+// (esbuild, platform browser: a Node-only import fails the build), its handlers registered with MSW's
 // setupWorker, and a plain fetch from the page to the API's real base URL creating an item and listing
-// it back (or, for an API without a resource, its probe operation answered).
+// it back (or, for an API without a resource, its probe operation answered), each answer judged. And
+// the corpus of good and bad exchanges: the same verdicts from Prism as prism-cli runs it, from the build
+// of it an SDK's mock entry carries (Node) and from the build of it for pages (Chromium).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
@@ -9,8 +11,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadJudge, loadPrismCliJudge, type Judge } from "@repo/mock-server";
+import type { Verdict } from "@repo/mock-server/browser";
 import { launchChromium, type Browser } from "./browser.js";
-import { credentialHeaders } from "./credentials.js";
+import { credentialHeaders, withCredential } from "./credentials.js";
+import { bodyOf, found, judgeCorpus, verdictSummary, type CorpusCase } from "./judge-corpus.js";
 import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
 import { resourcesOf } from "./stateful-suite.js";
 
@@ -19,11 +24,12 @@ const require = createRequire(import.meta.url);
 const page = (specFile: string, modelFile: string) => `
   import { http, HttpResponse } from "msw";
   import { setupWorker } from "msw/browser";
-  import { assembleMock } from "@repo/mock-server/browser";
+  import { assembleMock, createBrowserJudge } from "@repo/mock-server/browser";
   import spec from ${JSON.stringify(specFile)};
   import model from ${JSON.stringify(modelFile)};
+  const judge = createBrowserJudge(spec);
   window.run = async (plan) => {
-    const mock = assembleMock(spec, model, { msw: () => ({ http, HttpResponse }) });
+    const mock = assembleMock(spec, model, { judge, msw: () => ({ http, HttpResponse }) });
     const worker = setupWorker(...mock.handlers);
     await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, quiet: true, onUnhandledRequest: "error" });
     const out = [];
@@ -32,24 +38,26 @@ const page = (specFile: string, modelFile: string) => `
       out.push({ status: response.status, body: await response.text() });
     }
     worker.stop();
-    return { out, requests: mock.requests.map((r) => r.operationId) };
+    return { out, requests: mock.requests.map((r) => ({ operationId: r.operationId, violations: r.violations })) };
+  };
+  window.judgeCorpus = async (cases) => {
+    const verdicts = [];
+    for (const { request, answer } of cases) verdicts.push(await judge.judge(structuredClone(request), () => answer));
+    return verdicts;
   };
 `;
-
-/** The body of a call from its flat example params: the params that are not path, query or header parameters. */
-function bodyOf(op: SuiteOperation): Json | undefined {
-  if (op.bodyMode === "body") return op.exampleParams.body as Json;
-  const params = new Set(op.parameters.map((p) => p.name));
-  const body = Object.fromEntries(Object.entries(op.exampleParams).filter(([name]) => !params.has(name)));
-  return Object.keys(body).length ? body : undefined;
-}
 
 export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
   const resource = resourcesOf(pkg).find((r) => r.list && !/\{/.test(r.create.path) && !/\{/.test(r.list.path));
   const probe = probeOperation(pkg);
   const base = String(pkg.spec.servers[0].url).replace(/\/+$/, "");
-  const auth = credentialHeaders(pkg, resource?.create.operationId, token);
-  const headers = { ...auth, "content-type": "application/json" };
+  // each call carries the credentials the SDK would send for its operation (its scheme, its place)
+  const call = (op: SuiteOperation, body?: Json) => ({
+    url: withCredential(pkg, op.operationId, token, `${base}${op.path}`),
+    method: op.method,
+    headers: { ...credentialHeaders(pkg, op.operationId, token), "content-type": "application/json" },
+    body,
+  });
   let server: Server;
   let browser: Browser;
   let pageUrl: string;
@@ -92,22 +100,47 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
       await tab.waitForFunction(() => typeof (window as unknown as { run?: unknown }).run === "function");
       const plan = resource
         ? [
-            { url: `${base}${resource.create.path}`, method: resource.create.method, headers, body: bodyOf(resource.create) },
-            { url: `${base}${resource.list!.path}`, method: "GET", headers },
+            call(resource.create, bodyOf(resource.create)),
+            call(resource.list!),
           ]
-        : [{ url: `${base}${probe.path}`, method: probe.method, headers }];
-      const result = await tab.evaluate((calls) => (window as unknown as { run(p: unknown): Promise<{ out: Array<{ status: number; body: string }>; requests: string[] }> }).run(calls), plan);
+        : [call(probe)];
+      const result = await tab.evaluate((calls) => (window as unknown as { run(p: unknown): Promise<{ out: Array<{ status: number; body: string }>; requests: Array<{ operationId: string; violations: unknown[] }> }> }).run(calls), plan);
       if (resource) {
         const [created, listed] = result.out;
         expect(created!.status, created!.body).toBe(resource.create.successStatus ? Number(resource.create.successStatus) : 201);
         const key = (JSON.parse(created!.body) as Json)[resource.keyField];
         expect(listed!.status).toBe(200);
         expect(listed!.body).toContain(JSON.stringify(key));
-        expect(result.requests).toEqual([resource.create.operationId, resource.list!.operationId]);
+        // judged in the page: Prism's validators found nothing to say against either exchange
+        expect(result.requests).toEqual([
+          { operationId: resource.create.operationId, violations: [] },
+          { operationId: resource.list!.operationId, violations: [] },
+        ]);
       } else {
         expect(result.out[0]!.status, result.out[0]!.body).toBe(200);
-        expect(result.requests).toEqual([probe.operationId]);
+        expect(result.requests).toEqual([{ operationId: probe.operationId, violations: [] }]);
       }
-    });
+    }, 120_000); // the page loads and runs Prism's judge: a generous ceiling for a busy machine
+
+    it("Prism built for Node and for the page give each exchange of the corpus the verdict Prism gives as prism-cli runs it", async () => {
+      const corpus: CorpusCase[] = judgeCorpus(pkg, token);
+      const specFile = join(pkg.dir, "generated/openapi.json");
+      const inNode = async (judge: Judge) => {
+        const verdicts: Json[] = [];
+        for (const { request, answer } of corpus) verdicts.push(verdictSummary(await judge.judge(structuredClone(request), () => answer)));
+        return verdicts;
+      };
+      const reference = await inNode(await loadPrismCliJudge(specFile));
+      const built = await inNode(await loadJudge(specFile));
+      const tab = await browser.newPage();
+      await tab.goto(pageUrl);
+      await tab.waitForFunction(() => typeof (window as unknown as { judgeCorpus?: unknown }).judgeCorpus === "function");
+      const inPage = (await tab.evaluate((cases) => (window as unknown as { judgeCorpus(c: unknown): Promise<Verdict[]> }).judgeCorpus(cases), corpus)).map(verdictSummary);
+      const named = (summaries: Json[]) => Object.fromEntries(corpus.map((c, i) => [c.name, summaries[i]]));
+      expect(named(built)).toEqual(named(reference));
+      expect(named(inPage)).toEqual(named(reference));
+      // and the corpus means something: each bad exchange is caught, the good one passes clean
+      expect(Object.fromEntries(corpus.map((c, i) => [c.name, found(reference[i]!, c.expect)]))).toEqual(Object.fromEntries(corpus.map((c) => [c.name, true])));
+    }, 120_000); // loads Prism twice in Node and once in the page: a generous ceiling for a busy machine
   });
 }

@@ -1,5 +1,6 @@
 // The package as published (packed, installed with npm outside the workspace, imported, required and
-// typechecked) against the Prism mock, and the calls it makes, derived from the model.
+// typechecked) against the Prism mock, and the calls it makes, derived from the model; its `<api>/mock`
+// entry's in-process mock, judged, with nothing else installed.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -94,6 +95,20 @@ export function sdkPackSuite(pkg: SdkPackage, usage: PackUsage): void {
         "typed.cts": `import sdk = require("${name}");\nconst { ${names} } = sdk;\n${usage.typed}`,
       });
     }, 120_000);
+
+    it("createMock() from `<api>/mock` answers, judged by Prism, with nothing else installed (no Prism, no overrides), from ESM and CJS", () => {
+      // npm installed the tarball alone: no @stoplight package sits next to it
+      expect(existsSync(join(installed.dir, "node_modules/@stoplight"))).toBe(false);
+      const op = probeOperation(pkg);
+      const calls = `
+  const mock = await createMock();
+  const { response } = await mock.client().request(${JSON.stringify(op.operationId)}, ${JSON.stringify(op.exampleParams)});
+  console.log(JSON.stringify({ ok: response.ok, requests: mock.requests.map((r) => [r.operationId, r.violations]) }));
+`;
+      const expected = { ok: true, requests: [[op.operationId, []]] };
+      expect(JSON.parse(installed.run("mock.mjs", `import { createMock } from "${name}/mock";\n${calls}`))).toEqual(expected);
+      expect(JSON.parse(installed.run("mock.cjs", `const { createMock } = require("${name}/mock");\n(async () => {${calls}})();`))).toEqual(expected);
+    });
 
     it("ships only what runs, depending only on openapi-fetch at run time", () => {
       const manifest = JSON.parse(readFileSync(`${installed.dir}/node_modules/${name}/package.json`, "utf8"));
