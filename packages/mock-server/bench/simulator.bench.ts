@@ -2,8 +2,9 @@
 // `pnpm build`): requests per second through the SDK in process vs the HTTP stateful mock vs Prism's
 // static mock; ready times (createMock, MSW's handlers, startMock); a 20-step create → wait → list →
 // delete flow with 1 s actions on the manual clock vs real time; the browser bundles of the engine and
-// simulator, without and with Prism's judge built for the browser (min and min+gzip). Figures only: no asserts.
-import { existsSync } from "node:fs";
+// simulator, without and with Prism's judge built for the browser (min and min+gzip); the installed mock
+// entry and the judge beside it. Figures only: no asserts.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -152,4 +153,11 @@ console.log("\n  browser bundles (spec and model not included):");
 console.log(`    engine + simulator + hosts, no judge:            ${await browserBytes('export { assembleMock } from "@repo/mock-server/browser";')}`);
 console.log(`    engine + simulator + hosts + Prism's judge:      ${await browserBytes('export { assembleMock, createBrowserJudge } from "@repo/mock-server/browser";')}`);
 console.log(`    Prism's judge alone (dist/prism-browser.js):     ${await browserBytes('export * from "@repo/mock-server/prism-browser";')}`);
+
+// what an installed SDK loads for its in-process mock: the entry, and Prism's judge beside it (no Prism install)
+const fileBytes = (file: string) => {
+  const bytes = readFileSync(join(dist, file));
+  return `${(bytes.length / 1024).toFixed(0)} KiB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzip`;
+};
+console.log(`\n  ${API}/mock as installed: dist/mock.js ${fileBytes("mock.js")}; Prism's judge beside it, dist/prism.js ${fileBytes("prism.js")} (and .cjs for require)`);
 void sdk;
