@@ -3,11 +3,11 @@
 // and requests nothing off this machine (every such request is aborted and fails the test).
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { launchChromium, type Browser, type BrowserContext, type Page } from "@repo/testkit/browser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, type BrowserContext, type Page } from "@repo/testkit/browser";
+import { describe, expect, it } from "vitest";
 import { apis, builtApi, sampleOf } from "./helpers/built.js";
 import { operationAnchors, visitOperation } from "./helpers/reference.js";
-import { isLocal, serveSite, type ServedSite } from "./helpers/site.js";
+import { isLocal, type ServedSite, siteInChromium } from "./helpers/site.js";
 
 const screenshots = fileURLToPath(new URL("../test-output/", import.meta.url));
 
@@ -23,15 +23,10 @@ interface Watched {
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  site = await serveSite();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+mkdirSync(screenshots, { recursive: true });
+siteInChromium((served, chromium) => {
+  site = served;
+  browser = chromium;
 });
 
 /** A fresh page whose off-machine requests and console errors are recorded. */

@@ -3,24 +3,19 @@
 // 2xx, and the token is nowhere but its input: not in the page's DOM, localStorage, URL nor samples.
 import { randomBytes } from "node:crypto";
 import { startMockServer, type MockServer } from "@repo/mock-server";
-import { launchChromium, type Browser } from "@repo/testkit/browser";
+import { type Browser } from "@repo/testkit/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apis, builtApi } from "./helpers/built.js";
 import { operationAnchors } from "./helpers/reference.js";
-import { distDir, serveSite, type ServedSite } from "./helpers/site.js";
+import { distDir, type ServedSite, siteInChromium } from "./helpers/site.js";
 import { openTryIt, panel, send, watchedPage } from "./helpers/tryit.js";
 
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+siteInChromium((served, chromium) => {
+  site = served;
+  browser = chromium;
 });
 
 describe.each(apis)("%s reference page: Try it against a server", (api) => {

@@ -4,11 +4,11 @@
 // prefilled exchange valid. No request leaves the page but the site's files.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { launchChromium, type Browser } from "@repo/testkit/browser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser } from "@repo/testkit/browser";
+import { describe, expect, it } from "vitest";
 import { apis, builtApi } from "./helpers/built.js";
 import { operationAnchors } from "./helpers/reference.js";
-import { serveSite, type ServedSite } from "./helpers/site.js";
+import { type ServedSite, siteInChromium } from "./helpers/site.js";
 import { openTryIt, panel, send, setParam, watchedPage } from "./helpers/tryit.js";
 
 const screenshots = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -16,15 +16,10 @@ const screenshots = fileURLToPath(new URL("../test-output/", import.meta.url));
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  site = await serveSite();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+mkdirSync(screenshots, { recursive: true });
+siteInChromium((served, chromium) => {
+  site = served;
+  browser = chromium;
 });
 
 /** Redoc's anchor of an operation (`<tag>/<operationId in lower case>`), among the page's. */

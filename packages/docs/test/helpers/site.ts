@@ -3,6 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium, type Browser } from "@repo/testkit/browser";
 
 export const distDir = fileURLToPath(new URL("../../dist/", import.meta.url));
 
@@ -33,4 +35,19 @@ export function isLocal(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === "data:" || protocol === "blob:" || protocol === "about:") return true;
   return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
+}
+
+/** For a whole test file: the built site served and a Chromium, handed to `ready` before its tests, both closed after. */
+export function siteInChromium(ready: (site: ServedSite, browser: Browser) => void): void {
+  let site: ServedSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launchChromium();
+    ready(site, browser);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
