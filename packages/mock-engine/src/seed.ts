@@ -1,9 +1,9 @@
-// The initial state: the items the spec's examples show, or the user's fixtures (checked against the
+// The initial state: the items the spec's examples show (else one its schemas give), or the user's fixtures (checked against the
 // spec's schemas) in their place, and a fresh id sequence, no pending actions, keys or rate windows.
 import { successResponse } from "./answers.js";
 import { checkFixtures, type Fixtures } from "./fixtures.js";
 import { seededRandom } from "./random.js";
-import { clone, type Json } from "./spec.js";
+import { clone, sampleOf, type Json } from "./spec.js";
 import type { EngineOptions, Env, State } from "./state.js";
 import { keyOf } from "./store.js";
 
@@ -20,7 +20,9 @@ export function seededState(env: Omit<Env, "state">, fixtures: Fixtures): State 
     const role = op.mock;
     if (!role?.resource || fixtures[role.resource]) continue;
     const resource = model.resources[role.resource]!;
-    const example = successResponse(env, op)?.examples[0]?.[1];
+    const success = successResponse(env, op);
+    // a spec with no example of its answers (Petstore's) still starts with an item: one its schema gives
+    const example = success?.examples[0]?.[1] ?? (role.role === "list" || role.role === "get" ? sampleOf(env.doc, success?.schema) : undefined);
     if (example === undefined) continue;
     let items: Json[] = [];
     if (role.role === "list" || role.role === "subList") items = resource.listKey ? example?.[resource.listKey] ?? [] : Array.isArray(example) ? example : [];

@@ -63,3 +63,25 @@ describe("fixtures", () => {
     expect(() => setup({ seed: { servers: [] } })).toThrow(/seed\.servers: no such resource/);
   });
 });
+
+describe("a spec with no example of its answers", () => {
+  it("starts with one item its schema gives (property examples), listed and read back", async () => {
+    const { buildModel } = await import("@repo/model/build");
+    const { createEngine } = await import("../src/index.js");
+    const pet = { type: "object", required: ["id", "name"], properties: { id: { type: "integer", example: 10 }, name: { type: "string", example: "doggie" } } };
+    const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "Pets", version: "1" },
+      paths: {
+        "/pets": { get: { operationId: "pets.list", responses: { 200: json({ type: "array", items: { $ref: "#/components/schemas/Pet" } }) } } },
+        "/pets/{id}": { get: { operationId: "pets.get", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { 200: json({ $ref: "#/components/schemas/Pet" }) } } },
+      },
+      components: { schemas: { Pet: pet } },
+    };
+    const engine = createEngine(doc, buildModel("pets", doc, { specHash: "x" }));
+    expect(engine.items("pets")).toEqual([{ id: 10, name: "doggie" }]);
+    const read = engine.handle({ method: "GET", path: "/pets/10", query: new URLSearchParams(), headers: {}, body: undefined });
+    expect(read).toMatchObject({ status: 200, body: { id: 10, name: "doggie" } });
+  });
+});

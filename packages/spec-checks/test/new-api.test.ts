@@ -137,7 +137,7 @@ describe("every API added above", () => {
     // every suite that reads the set of APIs (the folders of spec/), run with the new ones in it; the docs
     // suites for the new APIs and the landing page (the seed APIs' pages are this repository's run)
     const vitestIn = (pkg: string, ...args: string[]) => run(process.execPath, [join(clone, `packages/${pkg}/node_modules/vitest/vitest.mjs`), "run", ...args], join(clone, `packages/${pkg}`));
-    ok(vitestIn("docs", "test/samples.test.ts", "test/site.test.ts", "-t", ["landing page", ...ADDED].join("|")));
+    ok(vitestIn("docs", "test/samples.test.ts", "test/site.test.ts", "test/tryit.test.ts", "test/assistants.test.ts", "-t", ["landing page", ...ADDED].join("|")));
     ok(vitestIn("mock-server", "test/serve.test.ts", "test/start-mock.test.ts"));
     ok(vitestIn("spec-checks", "test/house.test.ts"));
     const help = run(process.execPath, ["--import", "tsx", "scripts/api.mjs", API, "--help"]);

@@ -131,6 +131,10 @@ export function inferResources(
       action: actionRefs.has(refOf(itemSchema) ?? "") ? doc.components.schemas[refOf(itemSchema)!.split("/").at(-1)!]["x-action-object"] : null,
     };
   }
+  // in spec order, whatever order they were found in
+  const found = Object.entries(resources).sort(([, a], [, b]) => paths.indexOf(a.collection) - paths.indexOf(b.collection));
+  for (const [name] of found) delete resources[name];
+  for (const [name, resource] of found) resources[name] = resource;
   const byItemPath = new Map<string, string>(Object.entries(resources).flatMap(([name, r]) => (r.item ? [[r.item, name] as const] : [])));
   const bySchema = new Map<string, string>(Object.entries(resources).flatMap(([name, r]) => (r.schema ? [[r.schema, name] as const] : [])));
   const actionResource = Object.entries(resources).find(([, r]) => r.action)?.[0] ?? null;
