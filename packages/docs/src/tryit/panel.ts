@@ -152,8 +152,16 @@ function showAnswer(target: HTMLElement, answer: Answer, mask: (text: string) =>
 /** Shows `op` in the drawer (the target and the simulator's state stay as they are). */
 function render(state: Loaded, op: ModelOperation): void {
   const { body } = state;
-  const example = op.exampleParams ?? {};
-  const form = paramForm(op, example as Record<string, unknown>);
+  const example: Record<string, unknown> = { ...(op.exampleParams ?? {}) };
+  // in the simulator, an operation on one item is prefilled with an item it holds (an imported spec's
+  // example id need not be one of the items its examples seed)
+  const owner = op.mock?.role === "subList" ? op.mock.parent : op.mock?.resource;
+  const keyParam = owner ? state.model.resources[owner]?.keyParam : undefined;
+  if (owner && keyParam && op.parameters.some((p) => p.name === keyParam && p.in === "path")) {
+    const stored = state.targets.storedKey(owner, example[keyParam]);
+    if (stored !== undefined) example[keyParam] = stored;
+  }
+  const form = paramForm(op, example);
   const names = new Set(op.parameters.map((p) => p.name));
   const exampleBody = op.bodyMode === "body" ? example.body : op.bodyMode === "flat" ? Object.fromEntries(Object.entries(example).filter(([key]) => !names.has(key))) : undefined;
   const json = isJsonMedia(op.requestBody?.contentType ?? "application/json");

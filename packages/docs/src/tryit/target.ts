@@ -57,6 +57,19 @@ export class Targets {
     return (this.#mock ??= assembleMock(this.spec, this.model as never, { judge: pageJudge(this.spec) }));
   }
 
+  /**
+   * The key of an item the simulator holds, for an operation on one item of `resource` (its `get`,
+   * `update`, `delete`, actions): the spec's example key when the simulator has it, else its first item's.
+   * Undefined for a server target or an empty resource.
+   */
+  storedKey(resource: string, example: unknown): unknown {
+    if (this.current.kind !== "simulator") return undefined;
+    const info = this.model.resources[resource];
+    if (!info) return undefined;
+    const keys = this.mock.engine.items(resource).map((item) => item[info.keyField]);
+    return keys.some((key) => String(key) === String(example)) ? example : keys[0];
+  }
+
   /** The simulator back to the spec's seed. */
   reset(): void {
     this.#mock?.reset();
