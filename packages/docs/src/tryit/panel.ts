@@ -19,6 +19,8 @@ interface Loaded {
   bar: HTMLElement;
   /** Re-renders the samples of the shown operation (the target changed). */
   refresh: () => void;
+  /** Shows the current operation afresh (after Reset: its prefilled keys name the seed's items again). */
+  rerender: () => void;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -47,7 +49,7 @@ async function load(): Promise<Loaded> {
   drawer.setAttribute("aria-label", "Try it");
   const body = el("div", { className: "tryit-op" });
   body.style.cssText = "display:flex;flex-direction:column;flex:1;overflow:hidden";
-  const state: Loaded = { model, targets, drawer, body, bar: body, refresh: () => {} };
+  const state: Loaded = { model, targets, drawer, body, bar: body, refresh: () => {}, rerender: () => {} };
   state.bar = targetBar(state);
   drawer.append(body);
   document.body.append(drawer);
@@ -72,7 +74,7 @@ function targetBar(state: Loaded): HTMLElement {
   for (const input of [choice, server, token]) input.addEventListener("input", update);
   reset.addEventListener("click", () => {
     state.targets.reset();
-    for (const answer of state.body.querySelectorAll(".tryit-answer")) answer.replaceChildren();
+    state.rerender();
   });
   return el("div", { className: "tryit-target" }, el("strong", { textContent: "Target" }), choice, serverFields, reset);
 }
@@ -194,6 +196,7 @@ function render(state: Loaded, op: ModelOperation): void {
     );
   };
   state.refresh = showSamples;
+  state.rerender = () => render(state, op);
   form.element.addEventListener("input", showSamples);
   textarea?.addEventListener("input", () => {
     checkNow();

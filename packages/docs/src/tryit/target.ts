@@ -59,7 +59,8 @@ export class Targets {
 
   /**
    * The key of an item the simulator holds, for an operation on one item of `resource` (its `get`,
-   * `update`, `delete`, actions): the spec's example key when the simulator has it, else its first item's.
+   * `update`, `delete`, actions): the spec's example key when the simulator has it, else its oldest item's
+   * (the seed's, which Reset keeps; created items come first).
    * Undefined for a server target or an empty resource.
    */
   storedKey(resource: string, example: unknown): unknown {
@@ -67,7 +68,7 @@ export class Targets {
     const info = this.model.resources[resource];
     if (!info) return undefined;
     const keys = this.mock.engine.items(resource).map((item) => item[info.keyField]);
-    return keys.some((key) => String(key) === String(example)) ? example : keys[0];
+    return keys.some((key) => String(key) === String(example)) ? example : keys.at(-1);
   }
 
   /** The simulator back to the spec's seed. */
