@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `pnpm new-api <name> [--from <openapi file>] [--no-install]`: adds an API to the repository in one step.
+// `pnpm new-api <name> [--from <openapi file> [--refresh]] [--no-install]`: adds an API to the repository in one step
+// (or, with --refresh, replaces an imported API's upstream file and keeps its overlay).
 //   spec/<name>/openapi.yaml   the starter spec (or the imported file, bundled into one; or the one already there)
 //   packages/<name>/           its SDK package, rendered from scripts/templates/sdk-package/
 //   redocly.yaml               the API under `apis:` (so `redocly lint <name>@v<major>` works)
@@ -7,7 +8,7 @@
 // Every list of APIs in the repository (docs, gates, mocks, release tests) is read from spec/, so nothing
 // else changes. Then `pnpm build && pnpm test` are green for the new API.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
@@ -18,6 +19,7 @@ import {
   deriveNames,
   namesOverlay,
   overlayFile,
+  refreshedOverlay,
   pnpm,
   quietRedocly,
   recordLintBaseline,
@@ -30,7 +32,7 @@ import {
 import { recordSecurityBaseline } from "@repo/spec-checks/security-baseline";
 import { API_NAME, renderSdkPackage, renderStarterSpec, templateValues } from "./lib/scaffold.mjs";
 
-const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json>] [--no-install]";
+const USAGE = "Usage: pnpm new-api <name> [--from <openapi.yaml|json> [--refresh]] [--no-install]";
 
 /** Reads an OpenAPI 3.x document (YAML or JSON), or says in one line why it is not one. */
 function readOpenApi(file) {
@@ -63,10 +65,56 @@ function registerInRedocly(api, major) {
   return key;
 }
 
+/** Where the user typed the command: a relative --from is relative to it (`pnpm new-api` runs in the root). */
+const typedIn = () => (process.env.npm_lifecycle_event === "new-api" && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd());
+
+/** Bundles `from` (file refs inlined) into `spec`, or says in one line why it cannot. */
+function bundleUpstream(from, typed, spec) {
+  try {
+    redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
+  } catch (error) {
+    throw new UsageError(`${typed} could not be bundled into one file; fix what Redocly says and run again.\n${error.message}`);
+  }
+}
+
+/**
+ * `--refresh`: an imported API's upstream file replaced by a newer one. The overlay keeps every name it
+ * holds for an operation upstream still has (and all its other actions and comments), names the new
+ * operations, and drops the names of removed ones; both baselines are recorded again.
+ */
+function refresh(api, typed, wrote) {
+  if (!typed) throw new UsageError(`--refresh re-imports an API from its upstream file: give it with --from <file>.\n${USAGE}`);
+  const overlay = overlayFile(api);
+  if (!existsSync(overlay)) throw new UsageError(`spec/${api}/overlay.yaml does not exist: --refresh is for an API imported with \`pnpm new-api ${api} --from <file>\`.`);
+  const from = resolve(typedIn(), typed);
+  if (!existsSync(from)) throw new UsageError(`--from ${typed}: no such file.`);
+  readOpenApi(from);
+  const spec = specFile(api);
+  const next = `${spec}.refresh.yaml`;
+  try {
+    bundleUpstream(from, typed, next);
+    const imported = readOpenApi(next);
+    const merged = refreshedOverlay(readFileSync(overlay, "utf8"), deriveNames(imported));
+    renameSync(next, spec);
+    writeFileSync(overlay, merged.text);
+    wrote(`spec/${api}/openapi.yaml`, `refreshed from ${typed} (kept as upstream wrote it)`);
+    wrote(`spec/${api}/overlay.yaml`, `names kept for ${merged.kept} operations, ${merged.added.length} added, ${merged.dropped.length} dropped`);
+    for (const line of merged.added) console.log(`  + ${line}`);
+    for (const line of merged.dropped) console.log(`  - ${line}: upstream no longer has it`);
+  } finally {
+    rmSync(next, { force: true });
+  }
+  const { problems } = recordLintBaseline(api, { accept: true });
+  wrote(".redocly.lint-ignore.yaml", `lint baseline recorded again: ${problems.length} problems upstream has today`);
+  const security = recordSecurityBaseline(api);
+  wrote(`spec/${api}/security-baseline.yaml`, `${security ?? 0} Spectral/OWASP errors upstream has today`);
+  console.log(`\nNext: \`pnpm build && pnpm test\`.`);
+}
+
 await main(async (argv) => {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: "string" }, "no-install": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: "string" }, refresh: { type: "boolean" }, "no-install": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     throw new UsageError(`${error.message}\n${USAGE}`);
   }
@@ -80,23 +128,23 @@ await main(async (argv) => {
   const packageDir = join(repoRoot, "packages", api);
   /** One line per file written, the paths in a column. */
   const wrote = (path, what) => console.log(`${path.padEnd(`spec/${api}/openapi.yaml`.length + 2)}${what}`);
+  if (values.refresh) return refresh(api, values.from, wrote);
   if (existsSync(packageDir)) throw new UsageError(`packages/${api}/ already exists: pick another name, or remove it first.`);
 
   const spec = specFile(api);
   if (values.from) {
     // `pnpm new-api` runs in the repository root: a relative --from is relative to where the user typed it
-    const typedIn = process.env.npm_lifecycle_event === "new-api" && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
-    const from = resolve(typedIn, values.from);
+    const from = resolve(typedIn(), values.from);
     if (!existsSync(from)) throw new UsageError(`--from ${values.from}: no such file.`);
     if (existsSync(spec)) throw new UsageError(`spec/${api}/openapi.yaml already exists; drop --from to scaffold the package for it, or pick another name.`);
     readOpenApi(from);
     mkdirSync(dirname(spec), { recursive: true });
     // one file: refs to other files (and URLs) are inlined, refs inside the document stay refs
     try {
-      redocly(["bundle", from, "--config", join(repoRoot, "redocly.yaml"), "-o", spec]);
+      bundleUpstream(from, values.from, spec);
     } catch (error) {
       rmSync(dirname(spec), { recursive: true, force: true }); // nothing half-written stays behind
-      throw new UsageError(`${values.from} could not be bundled into one file; fix what Redocly says and run again.\n${error.message}`);
+      throw error;
     }
     wrote(`spec/${api}/openapi.yaml`, `imported from ${values.from} (kept as upstream wrote it)`);
     // our names (and later fixes and mock hints) go into an overlay, so the upstream file can be refreshed

@@ -67,6 +67,8 @@ describe("pnpm new-api <name>", () => {
       [[API, "--from", broken], /is not valid YAML or JSON/],
       [[API, "--from", badRef], /could not be bundled into one file[\s\S]*missing\.yaml/],
       [[API, "--frm", "x"], /Unknown option '--frm'/],
+      [[API, "--from", swagger, "--refresh"], /spec\/amber-volumes\/overlay.yaml does not exist: --refresh is for an API imported with/],
+      [[API, "--refresh"], /--refresh re-imports an API from its upstream file: give it with --from <file>/],
     ] as const) {
       const result = newApi(...args);
       expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(2);
@@ -107,6 +109,15 @@ describe.each(CORPUS)("pnpm new-api --from corpus/%s/openapi.yaml", (name) => {
     expect(overlay.actions.length).toBeGreaterThan(0);
     const baseline = parse(readFileSync(join(clone, ".redocly.lint-ignore.yaml"), "utf8"));
     expect(Object.keys(baseline[`spec/${name}/openapi.yaml`] ?? {}).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("--refresh from the same upstream file changes nothing: the overlay keeps its names, the baselines their entries", () => {
+    const files = [`spec/${name}/openapi.yaml`, `spec/${name}/overlay.yaml`, `spec/${name}/security-baseline.yaml`, ".redocly.lint-ignore.yaml"];
+    const before = files.map((file) => readFileSync(join(clone, file), "utf8"));
+    const result = newApi(name, "--from", join(repoRoot, "corpus", name, "openapi.yaml"), "--refresh");
+    ok(result);
+    expect(result.stdout).toMatch(/names kept for \d+ operations, 0 added, 0 dropped/);
+    expect(files.map((file) => readFileSync(join(clone, file), "utf8"))).toEqual(before);
   }, 120_000);
 });
 

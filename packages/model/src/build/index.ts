@@ -13,6 +13,6 @@ export { typesOf } from "./typescript-types.js";
 export { runMain, UsageError } from "./usage-error.js";
 export { assertApi, listApis, repoRoot, specFile, specRoot } from "./workspace.js";
 export { CONVENTIONAL_ID, deriveNames, type DerivedName, type DerivedNames } from "./derive-names.js";
-export { isImported, namesOverlay, overlayFile, overlaysOf } from "./overlay.js";
+export { isImported, namesOverlay, overlayFile, overlaysOf, refreshedOverlay, type RefreshedOverlay } from "./overlay.js";
 export { assertUsableDocument } from "./usable-document.js";
 export { baselineOf, baselineReport, compareBaseline, lintBaselineOf, lintIgnoreFile, lintWithoutBaseline, recordLintBaseline, type LintBaseline, type LintProblem } from "./lint-baseline.js";

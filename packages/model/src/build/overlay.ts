@@ -3,7 +3,7 @@
 // refreshed without losing them.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
+import { isMap, isSeq, parseDocument, stringify } from "yaml";
 import type { DerivedNames } from "./derive-names.js";
 import { repoRoot } from "./workspace.js";
 
@@ -39,4 +39,48 @@ export function namesOverlay(title: string, derived: DerivedNames): string {
     info: { title: `${title}: names and fixes for this repository`, version: "1.0.0" }, // the format wants at least one action
     actions: actions.length ? actions : [{ target: "$.info", description: "nothing to adapt yet", update: {} }] };
   return `${head.join("\n")}\n${stringify(body, { lineWidth: 0 })}`;
+}
+
+/** What a refresh did to the overlay's names: operations whose name was kept, added, or dropped. */
+export interface RefreshedOverlay {
+  text: string;
+  kept: number;
+  added: string[];
+  dropped: string[];
+}
+
+/**
+ * The overlay after upstream changed (`pnpm new-api <api> --from <file> --refresh`): every name it holds
+ * for an operation upstream still has is kept as it is (a rename of yours stays yours), a new
+ * operation gets its derived name, a name for an operation upstream removed is dropped, and every other
+ * action (fixes, x- hints) and every comment stays untouched.
+ */
+export function refreshedOverlay(text: string, derived: DerivedNames): RefreshedOverlay {
+  const overlay = parseDocument(text);
+  const actions = overlay.get("actions");
+  if (!isSeq(actions)) throw new Error("the overlay has no `actions` list");
+  const wanted = new Map(derived.names.map((name) => [operationTarget(name.path, name.method), name]));
+  const named = new Set<string>();
+  const dropped: string[] = [];
+  for (const item of [...actions.items]) {
+    if (!isMap(item)) continue;
+    const target = String(item.get("target"));
+    const update = item.get("update");
+    if (!isMap(update) || !update.has("operationId")) continue;
+    if (wanted.has(target)) named.add(target);
+    else {
+      actions.items.splice(actions.items.indexOf(item), 1);
+      dropped.push(`${target} (was named ${String(update.get("operationId"))})`);
+    }
+  }
+  const added: string[] = [];
+  for (const [target, name] of wanted) {
+    if (named.has(target) || name.upstream === name.operationId) continue;
+    actions.items.push(overlay.createNode({ target, description: name.upstream ? `was ${name.upstream}` : "upstream gave no operationId", update: { operationId: name.operationId } }));
+    added.push(`${name.method.toUpperCase()} ${name.path} → ${name.operationId}`);
+  }
+  // the placeholder of an overlay that had nothing to adapt goes once there is something
+  const placeholder = actions.items.findIndex((item) => isMap(item) && item.get("target") === "$.info" && item.get("description") === "nothing to adapt yet");
+  if (placeholder !== -1 && actions.items.length > 1) actions.items.splice(placeholder, 1);
+  return { text: overlay.toString({ lineWidth: 0 }), kept: named.size, added, dropped };
 }
