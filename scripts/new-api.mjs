@@ -94,7 +94,12 @@ function refresh(api, typed, wrote) {
   try {
     bundleUpstream(from, typed, next);
     const imported = readOpenApi(next);
-    const merged = refreshedOverlay(readFileSync(overlay, "utf8"), deriveNames(imported));
+    let merged;
+    try {
+      merged = refreshedOverlay(readFileSync(overlay, "utf8"), deriveNames(imported));
+    } catch (error) {
+      throw new UsageError(`spec/${api}/overlay.yaml ${error.message}; fix it and run again (nothing was changed).`);
+    }
     renameSync(next, spec);
     writeFileSync(overlay, merged.text);
     wrote(`spec/${api}/openapi.yaml`, `refreshed from ${typed} (kept as upstream wrote it)`);

@@ -50,4 +50,9 @@ describe("refreshedOverlay", () => {
     const text = edited();
     expect(refreshedOverlay(text, deriveNames(before))).toEqual({ text, kept: 3, added: [], dropped: [] });
   });
+
+  it("says what is wrong with an overlay it cannot read", () => {
+    expect(() => refreshedOverlay("actions: [\n", deriveNames(after))).toThrow(/^is not valid YAML: /);
+    expect(() => refreshedOverlay("overlay: 1.0.0\n", deriveNames(after))).toThrow(/has no `actions` list/);
+  });
 });

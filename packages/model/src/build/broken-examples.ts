@@ -6,9 +6,9 @@
 // The upstream file is untouched: only the generated bundle changes.
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { sample } from "openapi-sampler";
 import type { Json } from "../api-model.js";
 import { deref, HTTP_METHODS } from "../schema.js";
+import { sampleOf } from "./examples.js";
 
 // Both are CommonJS modules whose `default` is the export itself.
 const Ajv2020 = Ajv2020Module.default;
@@ -92,7 +92,7 @@ export function dropBrokenExamples(doc: Json): BrokenExample[] {
           }
           if (media.examples && !Object.keys(media.examples).length) delete media.examples;
           if (media.example === undefined && !media.examples) {
-            const sampled = sampleOf(doc, media.schema);
+            const sampled = sampleOf(doc, media.schema, "answer");
             if (sampled !== undefined && !check(media.schema, sampled)) media.example = sampled;
           }
         }
@@ -100,14 +100,6 @@ export function dropBrokenExamples(doc: Json): BrokenExample[] {
     }
   }
   return broken;
-}
-
-function sampleOf(doc: Json, schema: Json): Json {
-  try {
-    return sample(schema, { skipWriteOnly: true, quiet: true, enablePatterns: true }, doc);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the build says of them: one line each. */

@@ -7,11 +7,12 @@ import { deref } from "../schema.js";
 /**
  * A value valid for `schema` when the spec gives no example (Redocly's openapi-sampler, what Redoc
  * shows): property examples, defaults, enums and formats (a UUID, a date) where the schema has them.
+ * A request leaves out readOnly properties, an answer writeOnly ones.
  */
-function sampleOf(doc: Json, schema: Json): Json {
+export function sampleOf(doc: Json, schema: Json, side: "request" | "answer" = "request"): Json {
   if (!schema) return undefined;
   try {
-    return sample(schema, { skipReadOnly: true, quiet: true, enablePatterns: true }, doc);
+    return sample(schema, { ...(side === "request" ? { skipReadOnly: true } : { skipWriteOnly: true }), quiet: true, enablePatterns: true }, doc);
   } catch {
     return undefined; // a schema the sampler cannot read (a cycle it gives up on): no example
   }

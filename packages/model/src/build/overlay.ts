@@ -57,8 +57,9 @@ export interface RefreshedOverlay {
  */
 export function refreshedOverlay(text: string, derived: DerivedNames): RefreshedOverlay {
   const overlay = parseDocument(text);
+  if (overlay.errors.length) throw new Error(`is not valid YAML: ${overlay.errors[0]!.message.split("\n")[0]!.replace(/:$/, "")}`);
   const actions = overlay.get("actions");
-  if (!isSeq(actions)) throw new Error("the overlay has no `actions` list");
+  if (!isSeq(actions)) throw new Error("has no `actions` list (an OpenAPI Overlay 1.0 document has one)");
   const wanted = new Map(derived.names.map((name) => [operationTarget(name.path, name.method), name]));
   const named = new Set<string>();
   const dropped: string[] = [];
