@@ -1,8 +1,7 @@
 // Help text generated from the model: the command list (with summaries) and each command's flags.
 import { globalFlagName, globalFlagsOf, operationFlags, type OperationFlag } from "./flags.js";
-import { fileFields, takesFile } from "./uploads.js";
 import type { MarkdownOptions } from "./markdown.js";
-import { commandName, envNames, type CliModel, type JsonSchema, type CliOperation } from "@repo/model";
+import { commandName, envNames, fileFields, takesFile, type CliModel, type JsonSchema, type CliOperation } from "@repo/model";
 
 const WIDTH = 100;
 

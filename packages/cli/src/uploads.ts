@@ -2,7 +2,7 @@
 // image…) the file is the whole body; for a multipart/form-data body it fills a file field (the only
 // one, or the one named by `field=path`), next to the other fields given with --data.
 import { basename } from "node:path";
-import { asSchemas, commandName, isRecord, objectShape, type CliOperation, type JsonSchema } from "@repo/model";
+import { commandName, fileFields, sendsBytes, takesFile, type CliOperation } from "@repo/model";
 import { readLimitedBytes } from "./read-limited.js";
 import { UsageError } from "./usage-error.js";
 
@@ -13,31 +13,6 @@ export interface Uploads {
   fields: Record<string, File>;
 }
 
-const isMultipart = (contentType: string) => /^multipart\//i.test(contentType);
-/** A body that is bytes as they come: not JSON, not a form, not text the user types. */
-const isBytes = (contentType: string) => !/json|x-www-form-urlencoded|^multipart\/|^text\//i.test(contentType);
-
-/** Whether a schema describes a file: `format: binary` (3.0), `contentMediaType`/`contentEncoding` (3.1). */
-function isFileSchema(schema: JsonSchema): boolean {
-  if (schema.format === "binary" || typeof schema.contentMediaType === "string" || schema.contentEncoding === "binary") return true;
-  if (isRecord(schema.items)) return isFileSchema(schema.items as JsonSchema);
-  return asSchemas(schema.anyOf ?? schema.oneOf).some(isFileSchema);
-}
-
-/** The multipart body's file fields, in schema order. */
-export function fileFields(op: Pick<CliOperation, "requestBody">): string[] {
-  const contentType = op.requestBody?.contentType ?? "";
-  if (!op.requestBody || !isMultipart(contentType)) return [];
-  const shape = objectShape(op.requestBody.schema);
-  return shape ? Object.entries(shape.properties).filter(([, schema]) => isFileSchema(schema)).map(([name]) => name) : [];
-}
-
-/** Whether `--file` applies to this command at all. */
-export const takesFile = (op: Pick<CliOperation, "requestBody">): boolean => {
-  const contentType = op.requestBody?.contentType ?? "";
-  return Boolean(op.requestBody) && (isBytes(contentType) || fileFields(op).length > 0);
-};
-
 /** Reads every `--file` of the command line into what the SDK sends: a Blob body or File fields. */
 export function readUploads(op: CliOperation, given: readonly string[]): Uploads {
   const name = commandName(op);
@@ -46,7 +21,7 @@ export function readUploads(op: CliOperation, given: readonly string[]): Uploads
     const why = op.requestBody ? `its body is ${contentType}: give it with --data (@file.json reads a file)` : "it takes no request body";
     throw new UsageError(`${name} takes no file (${why}).`);
   }
-  if (isBytes(contentType)) {
+  if (sendsBytes(op)) {
     if (given.length > 1) throw new UsageError(`${name} sends one file as its body: give --file once.`);
     return { whole: new Blob([read(given[0]!)], { type: contentType }), fields: {} };
   }

@@ -1,7 +1,9 @@
 // A tool's inputSchema: the SDK call's flat params object as one JSON Schema — the operation's path,
 // query and header parameters under their spec names, then the JSON body's top-level (writable)
 // properties ("flat" body mode) or the whole body under `body` ("body" mode), required as in the spec.
-import { bodyModeOf, isJsonBody, objectShape, withoutRefs, type CliOperation, type JsonSchema } from "@repo/model";
+// A file the call uploads is a base64 string (uploads.ts).
+import { bodyModeOf, fileFields, isJsonBody, objectShape, sendsBytes, withoutRefs, type CliOperation, type JsonSchema } from "@repo/model";
+import { base64Schema } from "./uploads.js";
 
 export interface InputSchema {
   [keyword: string]: unknown;
@@ -28,6 +30,10 @@ export function inputSchemaOf(op: CliOperation): InputSchema {
         if (schema.readOnly === true) continue;
         add(key, schema, body.required && shape.required.has(key));
       }
+    } else if (sendsBytes(op)) {
+      add("body", base64Schema(`The request body (${body.contentType})`, body.contentType), body.required);
+    } else if (fileFields(op).length) {
+      add("body", formSchema(op), body.required, `The request body (${body.contentType}).`);
     } else {
       add("body", body.schema, body.required, "The request body.");
     }
@@ -35,3 +41,13 @@ export function inputSchemaOf(op: CliOperation): InputSchema {
   return { type: "object", properties, ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
+
+/** A multipart body's schema with each file field a base64 string. */
+function formSchema(op: CliOperation): JsonSchema {
+  const shape = objectShape(op.requestBody!.schema)!;
+  const files = new Set(fileFields(op));
+  const properties = Object.fromEntries(
+    Object.entries(shape.properties).map(([name, schema]) => [name, files.has(name) ? base64Schema(`The file of the form field "${name}"`) : schema]),
+  );
+  return { type: "object", properties, ...(shape.required.size ? { required: [...shape.required] } : {}) };
+}

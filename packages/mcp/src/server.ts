@@ -8,6 +8,7 @@ import type { InFlight } from "./in-flight.js";
 import { toolName } from "./names.js";
 import { errorResult, invalidArgumentsResult, successResult, type ToolResult } from "./result.js";
 import { toolsOf } from "./tools.js";
+import { decodeFiles } from "./uploads.js";
 import { argumentProblems } from "./validate.js";
 
 export interface McpServerOptions {
@@ -51,8 +52,10 @@ export function createMcpServer(options: McpServerOptions): Server {
     const args = request.params.arguments ?? {};
     const problems = argumentProblems(tool.definition.inputSchema, args);
     if (problems.length) return invalidArgumentsResult(name, problems, redact);
+    const decoded = decodeFiles(tool.operation, args);
+    if (decoded.problems.length) return invalidArgumentsResult(name, decoded.problems, redact);
     try {
-      const { data, response } = await client.request(tool.operation.operationId, args, { signal });
+      const { data, response } = await client.request(tool.operation.operationId, decoded.args, { signal });
       return successResult(tool.operation, args, data, response, redact);
     } catch (error) {
       return errorResult(error, redact, options.tokenEnv, model.api);
