@@ -4,7 +4,7 @@
 // the mock (@repo/docs/samples-suite). The CLI sample names flags as the CLI does (@repo/cli).
 // the flags alone (no Node built-ins): the Try-it panel runs these samples in a page
 import { operationFlags, type OperationFlag } from "@repo/cli/flags";
-import { commandName, isJsonMedia, type ApiModel, type ModelOperation } from "@repo/model";
+import { commandName, fileFields, isJsonMedia, objectShape, sendsBytes, type ApiModel, type ModelOperation } from "@repo/model";
 
 type Model = Pick<ApiModel, "api" | "servers" | "securitySchemes" | "env" | "auth">;
 type Op = ModelOperation;
@@ -113,6 +113,7 @@ export function httpRequest(model: Model, op: Op) {
 /** A JavaScript/TypeScript literal: JSON, with identifier keys unquoted, indented by two spaces. */
 function jsLiteral(value: unknown, indent = ""): string {
   const inner = `${indent}  `;
+  if (value instanceof Code) return value.text;
   if (Array.isArray(value)) {
     if (!value.length) return "[]";
     if (value.every((item) => item === null || typeof item !== "object")) return `[${value.map((v) => jsLiteral(v)).join(", ")}]`;
@@ -151,32 +152,84 @@ const hasResponseBody = (op: Op): boolean => Boolean(op.successStatus && op.resp
 /** How a sample reads the answer: "json", "text" (CSV, YAML…), "blob" (PDF, bytes) or null (none). */
 export const answerOf = (op: Op): "json" | "text" | "blob" | null => op.parseAs ?? (hasResponseBody(op) ? "json" : null);
 
+/** A file name's extension for a media type (`bin` when there is no usual one). */
+function extensionOf(mediaType: unknown): string {
+  const type = String(mediaType ?? "").split(";")[0]!.trim().toLowerCase();
+  const known: Record<string, string> = { "application/pdf": "pdf", "application/zip": "zip", "application/gzip": "gz", "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "text/plain": "txt", "text/csv": "csv" };
+  return known[type] ?? "bin";
+}
+
 /** Where the samples save a binary answer: the operation's name, with the extension of its media type. */
 export function downloadName(op: Pick<Op, "name" | "successContentTypes">): string {
-  const type = String(op.successContentTypes?.[0] ?? "").split(";")[0]!.trim().toLowerCase();
-  const known: Record<string, string> = { "application/pdf": "pdf", "application/zip": "zip", "application/gzip": "gz", "image/png": "png", "image/jpeg": "jpg" };
-  return `${op.name}.${known[type] ?? "bin"}`;
+  return `${op.name}.${extensionOf(op.successContentTypes?.[0])}`;
 }
+
+/** A file an upload's samples send, named relative to where the sample runs: the whole body (`field` null) or a form's file field. */
+export interface SampleUpload {
+  readonly field: string | null;
+  readonly name: string;
+}
+
+/** The files an operation's samples upload: none, its whole body of bytes, or each file field of its multipart form. */
+export function sampleUploads(op: Pick<Op, "name" | "requestBody">): SampleUpload[] {
+  if (sendsBytes(op)) return [{ field: null, name: `${op.name}.${extensionOf(op.requestBody?.contentType)}` }];
+  const properties = op.requestBody ? (objectShape(op.requestBody.schema)?.properties ?? {}) : {};
+  return fileFields(op).map((field) => ({ field, name: `${field}.${extensionOf(properties[field]?.contentMediaType)}` }));
+}
+
+/** A multipart form's other fields as the form sends them: text (an object or array as JSON). */
+function formFields(op: Op, body: Json): Array<[string, string]> {
+  const files = new Set(fileFields(op));
+  return Object.entries((body ?? {}) as Record<string, unknown>)
+    .filter(([key, value]) => !files.has(key) && value !== undefined)
+    .map(([key, value]) => [key, scalarText(value)]);
+}
+
+/** Code written as it is inside a JS literal (jsLiteral prints it unquoted). */
+class Code {
+  constructor(readonly text: string) {}
+}
+const readFileCode = (name: string) => new Code(`await openAsBlob(${JSON.stringify(name)})`);
+const OPEN_AS_BLOB = 'import { openAsBlob } from "node:fs";';
 
 export function curlSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
+  const uploads = sampleUploads(op);
+  const form = uploads.some((upload) => upload.field !== null);
   const lines = [`curl${request.method === "GET" ? "" : ` -X ${request.method}`} ${shellQuote(request.url)}`];
   if (request.basic) lines.push(`-u ${shellQuote(request.basic)}`);
-  for (const [name, value] of request.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (request.body !== undefined) lines.push(`-d ${shellQuote(request.rawBody ?? JSON.stringify(request.body, null, 2))}`);
+  // curl -F writes the multipart Content-Type itself, with its boundary
+  for (const [name, value] of request.headers) if (!(form && name === "Content-Type")) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (form) {
+    for (const [key, value] of formFields(op, request.body)) lines.push(`-F ${shellQuote(`${key}=${value}`)}`);
+    for (const upload of uploads) lines.push(`-F ${shellQuote(`${upload.field}=@${upload.name}`)}`);
+  } else if (uploads.length) lines.push(`--data-binary ${shellQuote(`@${uploads[0]!.name}`)}`);
+  else if (request.body !== undefined) lines.push(`-d ${shellQuote(request.rawBody ?? JSON.stringify(request.body, null, 2))}`);
   return lines.join(" \\\n  ");
 }
 
 /** `client.instances.list` or, for an operationId without a namespace, `client.check`. */
 const sdkCall = (op: Op): string => (op.namespace ? `client.${op.namespace}.${op.name}` : `client.${op.name}`);
 
+/** The SDK params of a sample: the example's, with each uploaded file read from its file. */
+function sdkParams(op: Op): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...op.exampleParams };
+  for (const upload of sampleUploads(op)) {
+    if (upload.field === null) params.body = readFileCode(upload.name);
+    else if (op.bodyMode === "flat") params[upload.field] = readFileCode(upload.name);
+    else params.body = { ...(params.body as Record<string, unknown> | undefined), [upload.field]: readFileCode(upload.name) };
+  }
+  return params;
+}
+
 export function typescriptSample(model: Model, op: Op): string {
-  const params = op.exampleParams ?? {};
+  const params = sdkParams(op);
   const args = Object.keys(params).length ? jsLiteral(params) : "";
   const token = credentialOf(model, op) ? JSON.stringify(TOKEN_PLACEHOLDER) : "";
   // long-running work: the sample waits for it (the action completed, the instance running)
   const call = `await ${sdkCall(op)}(${args})${op.wait ? ".wait()" : ""};`;
   return [
+    ...(sampleUploads(op).length ? [OPEN_AS_BLOB] : []),
     `import { ApiClient } from ${JSON.stringify(model.api)};`,
     "",
     `const client = new ApiClient(${token});`,
@@ -204,7 +257,13 @@ export function cliSample(model: Model, op: Op): string {
     if (flag.kind === "boolean" && typeof value === "boolean") options.push(value ? `--${flag.flag}` : `--no-${flag.flag}`);
     else for (const item of items) options.push(`--${flag.flag} ${shellQuote(plain ? scalarText(item) : JSON.stringify(item))}`);
   }
-  if (body !== undefined) {
+  const uploads = sampleUploads(op);
+  if (uploads.length) {
+    // a file goes with --file (by field name when the form has several); a form's other fields as --data
+    const others = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key]) => !uploads.some((u) => u.field === key)));
+    if (uploads[0]!.field !== null && Object.keys(others).length) options.push(`--data ${shellQuote(JSON.stringify(others))}`);
+    for (const upload of uploads) options.push(`--file ${shellQuote(upload.field === null || uploads.length === 1 ? upload.name : `${upload.field}=${upload.name}`)}`);
+  } else if (body !== undefined) {
     // Scalar fields (and lists of scalars) read best as flags; anything nested goes as one JSON --data.
     const asFlags =
       op.bodyMode === "flat" &&
@@ -231,8 +290,10 @@ export function cliSample(model: Model, op: Op): string {
 
 export function pythonSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
-  // json= sets the JSON Content-Type itself; a body of another media type keeps its header
-  const headers = Object.fromEntries(request.headers.filter(([name]) => !(request.body !== undefined && request.rawBody === undefined && name === "Content-Type")));
+  const uploads = sampleUploads(op);
+  const form = uploads.some((upload) => upload.field !== null);
+  // json= and files= set the Content-Type themselves; a body of another media type keeps its header
+  const headers = Object.fromEntries(request.headers.filter(([name]) => !(name === "Content-Type" && (form || (request.body !== undefined && request.rawBody === undefined)))));
   const params: Record<string, unknown> = {};
   for (const [key, value] of request.query) params[key] = key in params ? [params[key]].flat().concat(value) : value;
   const url = request.url.split("?")[0];
@@ -240,7 +301,12 @@ export function pythonSample(model: Model, op: Op): string {
   if (Object.keys(headers).length) args.push(`headers=${pyLiteral(headers, "    ")}`);
   if (Object.keys(params).length) args.push(`params=${pyLiteral(params, "    ")}`);
   if (request.basic) args.push(`auth=(${JSON.stringify(request.basic.slice(0, -1))}, "")`);
-  if (request.rawBody !== undefined) args.push(`data=${JSON.stringify(request.rawBody)}`);
+  if (form) {
+    const fields = formFields(op, request.body);
+    if (fields.length) args.push(`data=${pyLiteral(Object.fromEntries(fields), "    ")}`);
+    args.push(`files={${uploads.map((upload) => `${JSON.stringify(upload.field)}: open(${JSON.stringify(upload.name)}, "rb")`).join(", ")}}`);
+  } else if (uploads.length) args.push(`data=open(${JSON.stringify(uploads[0]!.name)}, "rb")`);
+  else if (request.rawBody !== undefined) args.push(`data=${JSON.stringify(request.rawBody)}`);
   else if (request.body !== undefined) args.push(`json=${pyLiteral(request.body, "    ")}`);
   return [
     "import requests",
@@ -260,15 +326,28 @@ export function pythonSample(model: Model, op: Op): string {
 
 export function javascriptSample(model: Model, op: Op): string {
   const request = httpRequest(model, op);
+  const uploads = sampleUploads(op);
+  const form = uploads.some((upload) => upload.field !== null);
+  // fetch writes a FormData body's Content-Type itself, with its boundary
+  if (form) request.headers = request.headers.filter(([name]) => name !== "Content-Type");
   const init = [`  method: ${JSON.stringify(request.method)},`];
   const headers = jsLiteral(Object.fromEntries(request.headers), "  ");
   // HTTP Basic: the header is computed where the sample runs
   const basic = request.basic ? `Authorization: \`Basic \${btoa(${JSON.stringify(request.basic)})}\`` : null;
   if (basic) init.push(`  headers: ${request.headers.length ? headers.replace(/^\{\n/, `{\n    ${basic},\n`) : `{ ${basic} }`},`);
   else if (request.headers.length) init.push(`  headers: ${headers},`);
-  if (request.rawBody !== undefined) init.push(`  body: ${JSON.stringify(request.rawBody)},`);
+  const prelude: string[] = [];
+  if (uploads.length) prelude.push(OPEN_AS_BLOB, "");
+  if (form) {
+    prelude.push("const form = new FormData();");
+    for (const [key, value] of formFields(op, request.body)) prelude.push(`form.append(${JSON.stringify(key)}, ${JSON.stringify(value)});`);
+    for (const upload of uploads) prelude.push(`form.append(${JSON.stringify(upload.field)}, ${readFileCode(upload.name).text}, ${JSON.stringify(upload.name)});`);
+    init.push("  body: form,");
+  } else if (uploads.length) init.push(`  body: ${readFileCode(uploads[0]!.name).text},`);
+  else if (request.rawBody !== undefined) init.push(`  body: ${JSON.stringify(request.rawBody)},`);
   else if (request.body !== undefined) init.push(`  body: JSON.stringify(${jsLiteral(request.body, "  ")}),`);
   return [
+    ...prelude,
     `const response = await fetch(${JSON.stringify(request.url)}, {`,
     ...init,
     "});",

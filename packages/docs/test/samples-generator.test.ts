@@ -1,6 +1,7 @@
 // The sample generator (src/samples.ts) on a small spec that exercises what the two real specs
 // may not: query lists, header parameters, a body under `body` (a property clashes with a parameter),
-// a nested body (sent with --data), a parameter named like a global CLI flag, an anonymous operation.
+// a nested body (sent with --data), a parameter named like a global CLI flag, an anonymous operation,
+// uploads (a body of bytes, a multipart form with a file).
 // curl and fetch samples run against Prism serving that spec; Python must send what curl sends.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,7 +9,7 @@ import { startPrism, type RunningPrism } from "@repo/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "@repo/model/build";
 import { globalFlags, operationFlags } from "@repo/cli";
-import { cliSample, curlSample, javascriptSample, pythonSample } from "../src/samples.js";
+import { cliSample, curlSample, javascriptSample, pythonSample, typescriptSample } from "../src/samples.js";
 import { run } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "@repo/docs/sample-requests";
 
@@ -37,6 +38,30 @@ const doc = {
           { name: "data", in: "query", required: true, schema: { type: "string" }, example: "full" },
           { name: "X-Trace", in: "header", required: true, schema: { type: "string" }, example: "trace 1" },
         ],
+        responses: ok,
+      },
+    },
+    // uploads: a body of bytes, and a form with a file field next to a text field
+    "/things/{id}/photo": {
+      put: {
+        operationId: "things.photo",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
+        requestBody: { required: true, content: { "image/png": { schema: { type: "string", format: "binary" } } } },
+        responses: ok,
+      },
+    },
+    "/things/{id}/files": {
+      post: {
+        operationId: "things.attach",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: { type: "object", required: ["title", "file"], properties: { title: { type: "string", example: "Q3 notes" }, file: { type: "string", format: "binary" } } },
+            },
+          },
+        },
         responses: ok,
       },
     },
@@ -70,6 +95,9 @@ let prism: RunningPrism;
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
+  // the files the upload samples send, beside them
+  writeFileSync(`${dir}photo.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  writeFileSync(`${dir}file.bin`, "some bytes\n");
   writeFileSync(`${dir}openapi.json`, JSON.stringify(doc));
   prism = await startPrism(`${dir}openapi.json`, { errors: true });
 }, 60_000);
@@ -77,16 +105,16 @@ afterAll(() => prism?.stop());
 
 const forMock = (source: string) => source.replaceAll("<TOKEN>", "k_123").replaceAll(server, prism.url);
 
-describe.each(["ping", "things.search", "things.replace", "reports.usage", "reports.invoice"])("%s", (id) => {
+describe.each(["ping", "things.search", "things.replace", "things.photo", "things.attach", "reports.usage", "reports.invoice"])("%s", (id) => {
   it("curl reaches the mock with no request violation", async () => {
-    const script = `curl() { command curl -sS --fail-with-body -D ${JSON.stringify(`${dir}${id}.headers`)} "$@"; }\n${forMock(curlSample(model, op(id)))}\n`;
+    const script = `cd ${JSON.stringify(dir)}\ncurl() { command curl -sS --fail-with-body -D ${JSON.stringify(`${dir}${id}.headers`)} "$@"; }\n${forMock(curlSample(model, op(id)))}\n`;
     const result = await run("bash", ["-e", "-c", script]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   }, 30_000);
 
   it("fetch reaches the mock with no request violation", async () => {
     writeFileSync(`${dir}${id}.mjs`, forMock(javascriptSample(model, op(id))));
-    const result = await run(process.execPath, [`${dir}${id}.mjs`]);
+    const result = await run(process.execPath, [`${dir}${id}.mjs`], {}, undefined, dir);
     expect(result.code, result.stderr).toBe(0);
     if (id === "reports.usage") expect(result.stdout).toBe("day,calls\n2026-01-01,42\n\n"); // the text as it came
     if (id === "reports.invoice") expect(result.stdout).toMatch(/^\d+ bytes\n$/);
@@ -111,10 +139,35 @@ describe("samples of an answer that is not JSON", () => {
   });
 });
 
+describe("samples of an upload", () => {
+  it("send a body of bytes from a file named after the operation", () => {
+    expect(curlSample(model, op("things.photo"))).toContain("-H 'Content-Type: image/png' \\\n  --data-binary @photo.png");
+    expect(typescriptSample(model, op("things.photo"))).toMatch(/^import \{ openAsBlob \} from "node:fs";\n[\s\S]*body: await openAsBlob\("photo\.png"\)/);
+    expect(cliSample(model, op("things.photo"))).toMatch(/--id th_1 \\\n  --file photo\.png$/);
+    expect(pythonSample(model, op("things.photo"))).toContain('data=open("photo.png", "rb"),');
+    expect(javascriptSample(model, op("things.photo"))).toContain('body: await openAsBlob("photo.png"),');
+  });
+
+  it("send a form's file from a file named after its field, its other fields as text, and let the client write the boundary", () => {
+    const curl = curlSample(model, op("things.attach"));
+    expect(curl).toContain("-F 'title=Q3 notes' \\\n  -F file=@file.bin");
+    expect(curl).not.toContain("Content-Type");
+    expect(typescriptSample(model, op("things.attach"))).toMatch(/body: \{\n\s+title: "Q3 notes",\n\s+file: await openAsBlob\("file\.bin"\),/);
+    expect(cliSample(model, op("things.attach"))).toMatch(/--data '\{"title":"Q3 notes"\}' \\\n  --file file\.bin$/);
+    const python = pythonSample(model, op("things.attach"));
+    expect(python).toContain('files={"file": open("file.bin", "rb")}');
+    expect(python).not.toContain("Content-Type");
+    const fetchSample = javascriptSample(model, op("things.attach"));
+    expect(fetchSample).toContain('form.append("file", await openAsBlob("file.bin"), "file.bin");');
+    expect(fetchSample).toContain("body: form,");
+    expect(fetchSample).not.toContain("Content-Type");
+  });
+});
+
 describe("CLI samples", () => {
   it("name every flag as the CLI does (a parameter named like a global flag gets a location prefix)", () => {
-    const globals = ["data", "wait", "out-file"].filter((flag) => globalFlags.some((g) => g.flag === flag));
-    expect(globals).toHaveLength(3);
+    const globals = ["data", "file", "wait", "out-file"].filter((flag) => globalFlags.some((g) => g.flag === flag));
+    expect(globals).toHaveLength(4);
     for (const operation of model.operations) {
       const known = new Set([...operationFlags(operation).map((f) => f.flag), ...globals]);
       const used = [...cliSample(model, operation).matchAll(/ --([a-z0-9-]+)/g)].map((m) => m[1]!);

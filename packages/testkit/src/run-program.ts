@@ -11,13 +11,13 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs a program to its end; never throws for a non-zero exit (the test reads `code`). */
-export function run(file: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<Ran> {
+/** Runs a program to its end (in `cwd`, default this process's); never throws for a non-zero exit (the test reads `code`). */
+export function run(file: string, args: string[], env: Record<string, string> = {}, input?: string, cwd?: string): Promise<Ran> {
   return new Promise((resolve) => {
     const child = execFile(
       file,
       args,
-      { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });

@@ -1,7 +1,7 @@
 // Generator generality, the types: the method types generated for the fixture spec (openapi-typescript
 // via @repo/model/build's typesOf + the operation table + ClientMethods) type-check a consumer that uses
 // every member of a discriminated oneOf body and gets a string for text answers, a Blob for binary
-// ones. `@ts-expect-error` lines prove the types also refuse what they must: tsc fails on either.
+// ones, and uploads a Blob or File where the spec has a file. `@ts-expect-error` lines prove the types also refuse what they must: tsc fails on either.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -35,6 +35,15 @@ export async function answers() {
   return [csv, yaml, pdf, raw, report, notText, notBlob];
 }
 
+export async function uploads(file: File, blob: Blob) {
+  await client.reports.attach({ id: "r_1", body: blob });
+  await client.reports.addFiles({ id: "r_1", body: { title: "Q3", file, cover: blob } });
+  // @ts-expect-error a file is a Blob (or File), not its bytes as text
+  await client.reports.attach({ id: "r_1", body: "%PDF-1.4" });
+  // @ts-expect-error a form's file field too
+  await client.reports.addFiles({ id: "r_1", body: { title: "Q3", file: "bytes" } });
+}
+
 export async function oneOfBody() {
   await client.pets.create({ kind: "cat", name: "Tom", lives: 9 });
   await client.pets.create({ kind: "cat", name: "Tom" });
@@ -47,7 +56,7 @@ export async function oneOfBody() {
 `;
 
 describe("the generated method types of the fixture", () => {
-  it("type-check every oneOf member and the string/Blob answers, and refuse the wrong ones", async () => {
+  it("type-check every oneOf member, the string/Blob answers and Blob/File uploads, and refuse the wrong ones", async () => {
     // inside the package, so that tsc finds @types/node; removed afterwards
     const dir = mkdtempSync(join(fileURLToPath(new URL(".", import.meta.url)), ".types-"));
     writeFileSync(join(dir, "schema.ts"), await typesOf(structuredClone(generalitySpec)));

@@ -9,6 +9,19 @@ export interface DescribedRequest {
   body: unknown;
 }
 
+/** A file a sample uploads, as both readers describe it: `{ file: name }`. */
+function fileBody(word: string, prefix: string): { file: string } {
+  if (!word.startsWith(prefix)) throw new Error(`not a file reference: ${word}`);
+  return { file: word.slice(prefix.length) };
+}
+
+/** `open("name", "rb")`, as Python's samples read a file to upload → its name. */
+const OPENED = /^open\(("(?:[^"\\]|\\.)*"), "rb"\)$/;
+const openedFile = (text: string): { file: string } | null => {
+  const match = OPENED.exec(text.trim());
+  return match ? { file: JSON.parse(match[1]!) as string } : null;
+};
+
 /** A body as its media type reads: JSON for a JSON type (or none), else the text itself. */
 const jsonOrText = (text: string, type: string | undefined): unknown => (!type || /json/i.test(type) ? JSON.parse(text) : text);
 
@@ -28,6 +41,14 @@ export function fromCurl(source: string): DescribedRequest {
       const colon = header.indexOf(":");
       request.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
     } else if (word === "-d") request.body = jsonOrText(words[++i] ?? "", request.headers["Content-Type"]);
+    else if (word === "--data-binary") request.body = fileBody(words[++i] ?? "", "@");
+    else if (word === "-F") {
+      // a form field: `name=text`, or `name=@file` for a file
+      const field = words[++i] ?? "";
+      const eq = field.indexOf("=");
+      const form = (request.body ??= {}) as Record<string, unknown>;
+      form[field.slice(0, eq)] = field[eq + 1] === "@" ? fileBody(field.slice(eq + 1), "@") : field.slice(eq + 1);
+    }
     else if (word === "-u") request.headers.Authorization = basicHeader(words[++i] ?? "");
     else if (!word.startsWith("-")) request.url = word;
     else throw new Error(`unexpected curl option ${word}`);
@@ -63,12 +84,26 @@ export function fromPython(source: string): DescribedRequest {
       request.headers.Authorization = basicHeader(`${user}:${password}`);
       continue;
     }
+    const opened = openedFile(arg.slice(eq + 1));
+    if (name === "data" && opened) {
+      request.body = opened;
+      continue;
+    }
+    if (name === "files") {
+      // files={"field": open("name", "rb"), …}: each a form field holding a file
+      const form = (request.body ??= {}) as Record<string, unknown>;
+      for (const [, field, file] of arg.slice(eq + 1).matchAll(/("(?:[^"\\]|\\.)*"): (open\([^)]*\))/g)) form[JSON.parse(field!) as string] = openedFile(file!);
+      continue;
+    }
     const value = pythonLiteral(arg.slice(eq + 1));
     if (name === "headers") request.headers = value as Record<string, string>;
     else if (name === "params") {
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
         for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(key, String(item));
       }
+    } else if (name === "data" && typeof value === "object" && value !== null) {
+      // a form's text fields (with files=)
+      request.body = { ...(value as Record<string, unknown>), ...(request.body as Record<string, unknown> | undefined) };
     } else if (name === "data") {
       request.body = jsonOrText(value as string, request.headers["Content-Type"]);
     } else if (name === "json") {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
-import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, type CodeSample } from "../samples.js";
+import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, sampleUploads, type CodeSample } from "../samples.js";
 import type { SdkPackage } from "@repo/testkit/package";
 import { run, tscBin, type Ran } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "./sample-requests.js";
@@ -34,9 +34,13 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
   /** Runs `files` (operationId → file) in one Node process; its own failure is every sample's. */
   const runBatch = async (files: Array<[string, string]>, env: Record<string, string>) => {
     const resultsFile = join(dir, `ran-${Math.random().toString(36).slice(2)}.json`);
-    const runner = await run(process.execPath, [fileURLToPath(new URL("./sample-runner.mjs", import.meta.url)), resultsFile, ...files.map(([, file]) => file)], env);
+    const runner = await run(process.execPath, [fileURLToPath(new URL("./sample-runner.mjs", import.meta.url)), resultsFile, ...files.map(([, file]) => file)], env, undefined, dir);
     const byFile = runner.code === 0 ? (JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, { error: string | null; stderr: string }>) : {};
     return Object.fromEntries(files.map(([id, file]) => [id, byFile[file] ?? { error: `the sample runner exited ${runner.code}: ${runner.stderr}`, stderr: "" }]));
+  };
+  /** Writes the files the samples of upload operations send (named by sampleUploads) into `where`, where those samples run. */
+  const writeUploadFiles = (where: string) => {
+    for (const op of model.operations) for (const upload of sampleUploads(op)) writeFileSync(join(where, upload.name), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   };
   /** A sample as a reader runs it against the mock: the real token, the mock instead of the server. */
   const forMock = (source: string) => source.replaceAll("<TOKEN>", options.token).replaceAll(server, mock.url);
@@ -46,6 +50,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
     beforeAll(async () => {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(join(dir, "ts"), { recursive: true });
+      writeUploadFiles(dir);
       mock = await startPrism(join(pkg.dir, "generated/openapi.json"), { errors: true });
       // one tsc run checks every sample as a reader's strict project would; its output is what the run tests execute
       for (const [id] of operations) writeFileSync(join(dir, "ts", `${id}.ts`), forMock(sampleOf(id, "TypeScript SDK")));
@@ -77,7 +82,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
     it.concurrent.each(operations)("curl %s gets the success status, with no request violation", async (id, op) => {
       const headersFile = join(dir, `curl-${id}.headers`);
       // curl as the reader types it, plus: fail on an HTTP error, keep the response headers for the checks.
-      const script = `curl() { command curl -sS --fail-with-body -D ${JSON.stringify(headersFile)} "$@"; }\n${forMock(sampleOf(id, "curl"))}\n`;
+      const script = `cd ${JSON.stringify(dir)}\ncurl() { command curl -sS --fail-with-body -D ${JSON.stringify(headersFile)} "$@"; }\n${forMock(sampleOf(id, "curl"))}\n`;
       const result = await run("bash", ["-e", "-c", script]);
       // curl -sS reports every failure as "curl: (N) …" on stderr; other noise is not the sample's business
       expect(result.stderr, result.stderr).not.toMatch(/^curl:/m);
@@ -91,6 +96,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
       const bin = join(pkg.dir, pkg.binFile);
       const cwd = join(dir, `cli-${id}`); // where a binary answer's --out-file lands
       mkdirSync(cwd, { recursive: true });
+      writeUploadFiles(cwd);
       const script = `cd ${JSON.stringify(cwd)}\n${pkg.name}() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${forMock(sampleOf(id, "CLI"))}\n`;
       const result = await run("bash", ["-e", "-c", script], env());
       expect(result.code, result.stderr).toBe(0);
