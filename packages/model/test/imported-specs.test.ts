@@ -57,8 +57,16 @@ describe("buildModel leaves out what it cannot represent, names it and says why"
     ["a {name} that is not a declared path parameter", "/things/{id}", { get: op("things.get") }, /\{id\} is not a declared path parameter/],
     ["no operationId", "/things", { get: op(undefined) }, /no operationId/],
     ["an operationId off the convention (the overlay names it)", "/things", { get: op("get_things") }, /not `<namespace>.<method>`/],
+    ["only error responses: a call could only fail", "/status/401", { post: { ...op("status.fail"), responses: { 401: { description: "no" } } } }, /only error responses \(401\)/],
+    [
+      "only a credential the SDK cannot send (a client certificate)",
+      "/mtls",
+      { post: { ...op("mtls.create"), security: [{ cert: [] }] } },
+      /cannot send a credential of its security \(mutualTLS/,
+    ],
   ] as const)("%s", (_why, path, item, reason) => {
-    const model = buildModel("t", doc({ [path]: item, "/fine": { get: op("fine.get") } }), { specHash: "x" });
+    const spec = { ...doc({ [path]: item, "/fine": { get: op("fine.get") } }), components: { securitySchemes: { cert: { type: "mutualTLS" } } } };
+    const model = buildModel("t", spec, { specHash: "x" });
     expect(model.operations.map((o) => o.operationId)).toEqual(["fine.get"]);
     expect(model.omitted).toEqual([{ method: Object.keys(item)[0]!.toUpperCase(), path, operationId: (Object.values(item)[0] as Json).operationId ?? null, reason: expect.stringMatching(reason) }]);
   });

@@ -137,6 +137,14 @@ describe("auth: where each kind of security scheme carries its credential", () =
     expect(authOf({ s: scheme }, ["s"])).toEqual({ schemes: { s: placement }, token: ["s"], session: null, cookie: null, security: ["s"] });
   });
 
+  it("a cookie key is a session only where it is an alternative to another scheme; required alone, the token fills it", () => {
+    const schemes = { bearer: { type: "http", scheme: "bearer" }, sid: { type: "apiKey", in: "cookie", name: "sid" } };
+    // Cloudnode: a bearer token or a session cookie, on every operation
+    expect(authOf(schemes, ["bearer", "sid"], [["bearer", "sid"]])).toMatchObject({ token: ["bearer"], session: "sid", cookie: "sid" });
+    // an operation that takes the cookie key alone: it is the API's key, and the token fills it
+    expect(authOf(schemes, [], [["bearer"], ["sid"]])).toMatchObject({ token: ["bearer", "sid"], session: null, cookie: null });
+  });
+
   it("leaves out a scheme no client can fill from a token (HTTP digest, mutual TLS)", () => {
     expect(authOf({ d: { type: "http", scheme: "digest" }, m: { type: "mutualTLS" } }).schemes).toEqual({});
   });

@@ -39,13 +39,19 @@ export function sdkPackage(dir: string): SdkPackage {
 
 /**
  * The call a suite makes to show that a package works: the model's login operation (what `login` checks
- * a token with), else the first GET whose spec examples give every parameter it needs.
+ * a token with), else the first GET answering JSON whose spec examples give every parameter it needs,
+ * else (an API whose answers have no content) the first GET that needs no input.
  */
 export function probeOperation(pkg: SdkPackage): SuiteOperation {
   const ops = pkg.model.operations;
   const login = ops.find((op) => op.operationId === pkg.model.login);
   const answersJson = (op: SuiteOperation) => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
-  const probe = login ?? ops.find((op) => op.method === "GET" && answersJson(op) && !/\{/.test(op.path)) ?? ops.find((op) => op.method === "GET" && answersJson(op));
+  const probe =
+    login ??
+    ops.find((op) => op.method === "GET" && answersJson(op) && !/\{/.test(op.path)) ??
+    ops.find((op) => op.method === "GET" && answersJson(op)) ??
+    // an API whose answers carry no content: its first read that needs no input
+    ops.find((op) => op.method === "GET" && op.successStatus && !/\{/.test(op.path) && op.parameters.every((p) => !p.required));
   if (!probe) throw new Error(`${pkg.name}: no operation to probe the package with: mark one GET operation with x-cli-login: true.`);
   return probe;
 }

@@ -1,6 +1,7 @@
 // Reads back the HTTP request a curl sample and a Python (requests) sample describe, so a test can
 // check both send the same URL, headers and body.
 import { parse } from "shell-quote";
+import { TOKEN_PLACEHOLDER } from "../samples.js";
 
 export interface DescribedRequest {
   method: string;
@@ -50,7 +51,8 @@ export function fromCurl(source: string): DescribedRequest {
       form[field.slice(0, eq)] = field[eq + 1] === "@" ? fileBody(field.slice(eq + 1), "@") : field.slice(eq + 1);
     }
     else if (word === "-u") request.headers.Authorization = basicHeader(words[++i] ?? "");
-    else if (!word.startsWith("-")) request.url = word;
+    // curl's URL keeps the token placeholder readable (samples.ts); params= would send it encoded
+    else if (!word.startsWith("-")) request.url = word.replaceAll(TOKEN_PLACEHOLDER, encodeURIComponent(TOKEN_PLACEHOLDER));
     else throw new Error(`unexpected curl option ${word}`);
   }
   if (request.body !== undefined && !words.includes("-X")) request.method = "POST";

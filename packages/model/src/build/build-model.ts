@@ -58,7 +58,7 @@ export function buildModel(api: string, doc: Json, { specHash }: { specHash: str
     servers: (doc.servers ?? []).map(serverUrl),
     securitySchemes: schemes,
     env: envNames(api),
-    auth: authOf(schemes, securityOf(doc.security)),
+    auth: authOf(schemes, securityOf(doc.security), operations.map((op) => op.security)),
     errorShape: errorShape(doc),
     resources,
     login: loginOperation(doc, operations),
@@ -89,6 +89,17 @@ function readOperation(doc: Json, path: string, method: string, item: Json, op: 
     }),
   );
   const successStatus = Object.keys(responses).find((status) => /^2\d\d$/.test(status)) ?? null;
+  const statuses = Object.keys(responses);
+  if (statuses.length && statuses.every((status) => /^[45](\d\d|XX)$/i.test(status))) {
+    throw new Error(`it declares only error responses (${statuses.join(", ")}): a call could only fail`);
+  }
+  const requirements: Json[] = op.security ?? doc.security ?? [];
+  const schemes = doc.components?.securitySchemes ?? {};
+  const sendable = (requirement: Json) => Object.keys(requirement ?? {}).every((name) => schemes[name] && placementOf(deref(doc, schemes[name])));
+  if (requirements.length && !requirements.some(sendable)) {
+    const kinds = [...new Set(requirements.flatMap((requirement) => Object.keys(requirement ?? {}).map((name) => deref(doc, schemes[name] ?? {}).type ?? `undeclared "${name}"`)))];
+    throw new Error(`the SDK cannot send a credential of its security (${kinds.join(", ")}: a client certificate or another scheme no header, query or cookie carries)`);
+  }
   const successContentTypes = successTypes(responses);
   const idempotencyHeader = parameters.find((p) => p.in === "header" && /^idempotency-key$/i.test(p.name))?.name ?? null;
   const bodyMode = bodyModeOf(doc, parameters, body, contentType, media);
@@ -166,10 +177,12 @@ function placementOf(scheme: Json): CredentialPlacement | null {
 }
 
 /**
- * How credentials travel, from the security schemes. The token fills every scheme but a cookie one
- * when there is another (Cloudnode: a bearer token, or a `session` cookie); the session, that cookie.
+ * How credentials travel, from the security schemes. The token fills every scheme but a session cookie;
+ * the session, that cookie. A cookie scheme is a session when it is only ever an alternative to another
+ * scheme (Cloudnode: a bearer token, or a `session` cookie); one that an operation requires alone is an
+ * API key the token fills. `requirements`: each operation's security, as lists of scheme names.
  */
-export function authOf(schemes: Record<string, Json>, security: readonly string[] = []): AuthModel {
+export function authOf(schemes: Record<string, Json>, security: readonly string[] = [], requirements: ReadonlyArray<readonly string[]> = [security]): AuthModel {
   const placements = Object.fromEntries(
     Object.entries(schemes).flatMap(([name, scheme]) => {
       const placement = placementOf(scheme);
@@ -178,7 +191,9 @@ export function authOf(schemes: Record<string, Json>, security: readonly string[
   );
   const names = Object.keys(placements);
   const cookies = names.filter((name) => placements[name]!.in === "cookie");
-  const session = cookies.length && cookies.length < names.length ? cookies[0]! : null;
+  const standsAlone = (cookie: string) => requirements.some((names) => names.includes(cookie) && names.every((name) => name === cookie || !placements[name]));
+  const sessions = cookies.filter((cookie) => !standsAlone(cookie));
+  const session = sessions.length && cookies.length < names.length ? sessions[0]! : null;
   return {
     schemes: placements,
     token: names.filter((name) => name !== session),
