@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { deref, type ApiModel, type Json } from "@repo/model";
+import { deref, HTTP_METHODS, type ApiModel, type Json } from "@repo/model";
 import { assertApi, buildModel, bundleSpec, inputStamp, listApis, redocly, repoRoot, runMain, specHash } from "@repo/model/build";
 import { parse as parseYaml } from "yaml";
 import { renderApiMarkdown, renderLlmsTxt } from "./assistants.js";
@@ -26,13 +26,34 @@ const CDN_LOGOS: Record<string, string> = {
   "https://cdn.redoc.ly/redoc/logo-mini.svg": "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='16' height='16'%3E%3Ctext x='2' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='700' fill='%2364748b'%3ER%3C/text%3E%3C/svg%3E",
 };
 
-/** A copy of the bundle with `x-codeSamples` on every operation (the hand-written spec stays clean). */
+/**
+ * A copy of the bundle as the reference shows it (the spec stays as written): `x-codeSamples` on every
+ * operation of the model; an operation the build left out says why it has no SDK method or command; an
+ * untagged operation of a tagged spec gets a tag, since Redoc lists only tagged ones then.
+ */
 function withCodeSamples(doc: Json, model: ApiModel) {
   const copy = structuredClone(doc);
   const samples: Record<string, CodeSample[]> = {};
+  const operationAt = (path: string, method: string) => deref(copy, copy.paths[path])[method.toLowerCase()];
   for (const op of model.operations) {
-    const operation = deref(copy, copy.paths[op.path])[op.method.toLowerCase()];
-    operation["x-codeSamples"] = samples[op.operationId] = codeSamples(model, op);
+    operationAt(op.path, op.method)["x-codeSamples"] = samples[op.operationId] = codeSamples(model, op);
+  }
+  for (const left of model.omitted) {
+    const operation = operationAt(left.path, left.method);
+    operation.description = `${operation.description ? `${operation.description}\n\n` : ""}> **Not in the SDK, CLI or MCP server:** ${left.reason}.`;
+  }
+  const tagged = Object.values(copy.paths ?? {}).some((item) => HTTP_METHODS.some((method) => deref(copy, item)[method]?.tags?.length));
+  if (tagged) {
+    for (const [path, item] of Object.entries(copy.paths ?? {})) {
+      for (const method of HTTP_METHODS) {
+        const operation = deref(copy, item)[method];
+        if (!operation || operation.tags?.length) continue;
+        // the SDK's namespace of it, else one group for the rest
+        const tag = model.operations.find((op) => op.path === path && op.method === method.toUpperCase())?.namespace || "Other";
+        operation.tags = [tag];
+        if (!(copy.tags ?? []).some((t: Json) => t.name === tag)) copy.tags = [...(copy.tags ?? []), { name: tag }];
+      }
+    }
   }
   return { docsBundle: copy, samples };
 }

@@ -82,12 +82,20 @@ describe.each(apis)("%s reference page", (api) => {
     await page.goto(`${site.url}/${api}/index.html`);
     const anchors = await operationAnchors(page);
     // Redoc's anchor ends with the operationId in lower case: the sidebar lists exactly the model's
-    // operations and the spec's webhooks (documented payloads, without samples: they are not calls).
-    expect(anchors.map((anchor) => anchor.split("/")[1]).sort()).toEqual(
-      [...built.operations.map((op) => op.operationId), ...built.webhooks].map((id) => id.toLowerCase()).sort(),
-    );
+    // operations, those the build left out (documented, with why they have no samples) and the spec's
+    // webhooks (documented payloads, without samples: they are not calls).
+    const leftOut = built.omitted.flatMap((op) => (op.operationId ? [op.operationId.toLowerCase()] : []));
+    const named = [...built.operations.map((op) => op.operationId), ...built.webhooks].map((id) => id.toLowerCase()).concat(leftOut).sort();
+    const ids = anchors.map((anchor) => anchor.split("/")[1]!);
+    expect(ids.filter((id) => named.includes(id)).sort()).toEqual(named);
+    expect(ids.length).toBe(named.length + built.omitted.filter((op) => !op.operationId).length);
+    for (const anchor of anchors.filter((anchor) => leftOut.includes(anchor.split("/")[1]!))) {
+      await page.evaluate((hash) => (window.location.hash = hash), `#/${anchor}`);
+      await page.locator(`[id="${anchor}"]`).waitFor();
+      await expect(page.locator(`[id="${anchor}"]`).innerText()).resolves.toContain("Not in the SDK, CLI or MCP server:");
+    }
     const webhooks = new Set(built.webhooks.map((id) => id.toLowerCase()));
-    for (const anchor of anchors.filter((anchor) => !webhooks.has(anchor.split("/")[1]!))) {
+    for (const anchor of anchors.filter((anchor) => !webhooks.has(anchor.split("/")[1]!) && built.operations.some((op) => op.operationId.toLowerCase() === anchor.split("/")[1]))) {
       const operationId = built.operations.find((op) => op.operationId.toLowerCase() === anchor.split("/")[1])?.operationId ?? "";
       const rendered = await visitOperation(page, anchor);
       expect(rendered.sampleLabels, anchor).toEqual(built.samples[operationId]?.map((s) => s.label));

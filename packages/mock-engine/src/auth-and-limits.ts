@@ -48,9 +48,16 @@ export function credentialOf(env: Env, op: OperationModel, request: Pick<EngineR
   return undefined;
 }
 
-/** With `tokens`, a secured operation refuses any credential but those (and none at all). */
+/**
+ * With `tokens`, a secured operation refuses any credential but those (and none at all). HTTP Basic's
+ * `token:` (a token as the user name, no password: what the SDK sends for a token without a colon) is that token.
+ */
 export const refused = (env: Env, op: OperationModel, credential: string | undefined): boolean =>
-  Boolean(op.security.length && env.options.tokens && !(credential !== undefined && env.options.tokens.includes(credential)));
+  Boolean(
+    op.security.length &&
+      env.options.tokens &&
+      !(credential !== undefined && (env.options.tokens.includes(credential) || (credential.endsWith(":") && env.options.tokens.includes(credential.slice(0, -1))))),
+  );
 
 /** The spec's example answer, patched by `x-mock-auth` for the scheme that authenticated the request. */
 export function exampleAnswer(env: Env, ctx: Context): EngineResponse {

@@ -1,5 +1,7 @@
 // auth-and-limits.ts: `tokens`, rate limits with Retry-After, and x-mock-auth answers per credential.
 import { describe, expect, it } from "vitest";
+import { buildModel } from "@repo/model/build";
+import type { EngineModel } from "../src/index.js";
 import { INSTANCE, node, nodeModel, setup, START } from "./harness.js";
 
 describe("credentials and limits", () => {
@@ -11,6 +13,20 @@ describe("credentials and limits", () => {
       expect(refused.body.error).toMatchObject({ code: "UNAUTHORIZED", message: "Invalid API key", request_id: refused.headers["X-Request-Id"] });
     }
     expect(call("GET /me", { headers: { authorization: "Bearer cn_test_good" } }).status).toBe(200);
+  });
+
+  it("tokens with HTTP Basic: `token:` (the SDK's token as the user name, no password) is that token", () => {
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      security: [{ basic: [] }],
+      components: { securitySchemes: { basic: { type: "http", scheme: "basic" } } },
+      paths: { "/me": { get: { operationId: "me.get", responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } }, 401: { description: "no" } } } } },
+    };
+    const { call } = setup({ tokens: ["tok_good", "user:secret"] }, [doc, buildModel("t", doc, { specHash: "x" }) as unknown as EngineModel]);
+    const basic = (text: string) => ({ authorization: `Basic ${btoa(text)}` });
+    expect([basic("tok_good:"), basic("user:secret")].map((headers) => call("GET /me", { headers }).status)).toEqual([200, 200]);
+    expect([basic("tok_bad:"), basic("user:other"), basic("tok_good:x")].map((headers) => call("GET /me", { headers }).status)).toEqual([401, 401, 401]);
   });
 
   it("rateLimit: a 429 with Retry-After once the window is spent, allowed again after it", () => {

@@ -65,6 +65,8 @@ export function simulatorFetch(simulator: Simulator, options: { base: string; se
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
+    // in a page, a Request drops the headers a browser sets itself (Cookie): no socket here, so the caller's stand as given
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
     const target = url.pathname + url.search;
     const outcome = await simulator.exchange({ method: request.method, path: pathUnder(url, options.servers), search: url.searchParams, headers, body: await bodyOf(request), target }, signal);
     options.onExchange(outcome.exchange);

@@ -8,13 +8,21 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cliArgs } from "@repo/cli";
 import { commandName } from "@repo/model";
 import { binHarness, installPacked, type Harness } from "./bin-harness.js";
-import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
+import { answersJson, probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
+
+/** The JSON a run printed; undefined when it printed nothing (an answer with no content). */
+const printed = (text: string): Json | undefined => (text.trim() ? JSON.parse(text) : undefined);
 
 /**
  * Checks `body` has the shape of `op`'s success answer: a non-empty array for a list answered as an
  * array; else an object with every property the spec requires (or, when it requires none, one it declares).
  */
-function expectAnswerShape(pkg: SdkPackage, op: SuiteOperation, body: Json): void {
+function expectAnswerShape(pkg: SdkPackage, op: SuiteOperation, body: Json | undefined): void {
+  // an answer with no content: the CLI prints nothing (an MCP tool says so; the caller checks that)
+  if (!answersJson(op)) {
+    expect(body).toBeUndefined();
+    return;
+  }
   const resolve = (node: Json): Json =>
     typeof node?.$ref === "string" ? resolve(node.$ref.slice(2).split("/").reduce((at: Json, key: string) => at[key], pkg.spec)) : node;
   const response = resolve(pkg.spec.paths[op.path][op.method.toLowerCase()].responses[op.successStatus!]);
@@ -53,7 +61,7 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
       const result = await cli.run([...cliArgs(login, login.exampleParams), "--base-url", inject("mockUrl"), "--token", token]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      expectAnswerShape(pkg, login, JSON.parse(result.stdout));
+      expectAnswerShape(pkg, login, printed(result.stdout));
     });
 
     it("`mcp` serves every operation as a tool from the packed files alone, and answers before stdin's end stops it", async () => {
@@ -71,7 +79,8 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
       expect(names).toEqual(pkg.model.operations.map((op) => op.operationId.replaceAll(".", "_")).sort());
       const call = answers.get(3)?.result;
       expect(call.isError).toBeFalsy();
-      expectAnswerShape(pkg, login, JSON.parse(call.content[0].text));
+      if (answersJson(login)) expectAnswerShape(pkg, login, JSON.parse(call.content[0].text));
+      else expect(call.content[0].text).toMatch(/^2\d\d .*\(no content\)$/);
       expect(cli.transcript()).not.toContain(token);
     });
 
@@ -79,7 +88,7 @@ export function cliPackageSuite(pkg: SdkPackage, options: { token: string }): vo
       const result = await cli.run([...cliArgs(login, login.exampleParams), "--mock"]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      expectAnswerShape(pkg, login, JSON.parse(result.stdout));
+      expectAnswerShape(pkg, login, printed(result.stdout));
     });
 
     it("--mock --static (Prism's example mock) without Prism installed says what to install (exit 1, no stack trace)", async () => {

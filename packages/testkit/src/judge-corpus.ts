@@ -4,7 +4,7 @@
 import { createEngine, type EngineModel } from "@repo/mock-engine";
 import type { PrismRequest, PrismResponse, Verdict } from "@repo/mock-server/browser";
 import { credentialHeaders, withCredential } from "./credentials.js";
-import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
+import { answersJson, probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
 
 export interface CorpusCase {
   /** What the exchange breaks ("good" when nothing). */
@@ -67,9 +67,10 @@ export function judgeCorpus(pkg: SdkPackage, token: string): CorpusCase[] {
   const answer = engineAnswer(pkg, good);
   const cases: CorpusCase[] = [
     { name: `good: ${probe.operationId} and the engine's answer`, request: good, answer, expect: "nothing" },
-    { name: `${probe.operationId} answered with a body that breaks its schema`, request: good, answer: { ...answer, body: broken(answer.body) }, expect: "answer" },
     { name: "a route the spec does not have", request: { ...good, url: { path: "/no-such-route-in-this-spec", query: {} } }, answer, expect: "refusal" },
   ];
+  // an answer the spec gives no content has no schema to break
+  if (answersJson(probe)) cases.splice(1, 0, { name: `${probe.operationId} answered with a body that breaks its schema`, request: good, answer: { ...answer, body: broken(answer.body) }, expect: "answer" });
   // a `default` answer covers every status, so only an operation without one has an undeclared status
   if (!("default" in (pkg.spec.paths[probe.path]?.[probe.method.toLowerCase()]?.responses ?? {}))) {
     cases.push({ name: `${probe.operationId} answered with a status it does not declare`, request: good, answer: { ...answer, statusCode: 418 }, expect: "answer" });

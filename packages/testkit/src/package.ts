@@ -37,6 +37,19 @@ export function sdkPackage(dir: string): SdkPackage {
   return { dir, packageJson, name, binFile: packageJson.bin[name], model: read("generated/model.json"), spec: read("generated/openapi.json") };
 }
 
+/** Whether an operation's success answer is JSON (what a suite can read a shape from). */
+export const answersJson = (op: SuiteOperation): boolean => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
+
+/**
+ * The read the suites about answer bodies call (how the CLI prints one, what the SDK resolves with): the
+ * probe when it answers JSON, else the first GET that does; undefined for an API whose answers carry no
+ * content, which has nothing there to prove.
+ */
+export function jsonReadOperation(pkg: SdkPackage): SuiteOperation | undefined {
+  const probe = probeOperation(pkg);
+  return answersJson(probe) ? probe : pkg.model.operations.find((op) => op.method === "GET" && answersJson(op));
+}
+
 /**
  * The call a suite makes to show that a package works: the model's login operation (what `login` checks
  * a token with), else the first GET answering JSON whose spec examples give every parameter it needs,
@@ -45,7 +58,6 @@ export function sdkPackage(dir: string): SdkPackage {
 export function probeOperation(pkg: SdkPackage): SuiteOperation {
   const ops = pkg.model.operations;
   const login = ops.find((op) => op.operationId === pkg.model.login);
-  const answersJson = (op: SuiteOperation) => Boolean(op.successStatus && op.responses[op.successStatus]?.hasBody);
   const probe =
     login ??
     ops.find((op) => op.method === "GET" && answersJson(op) && !/\{/.test(op.path)) ??

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { reply, startFaultServer, type FaultServer } from "@repo/mock-server/fault-server";
 import { bodyOperation } from "./cli-hostile-suite.js";
-import { probeOperation, type SdkPackage } from "./package.js";
+import { jsonReadOperation, probeOperation, type SdkPackage } from "./package.js";
 import { credentialHeaders } from "./credentials.js";
 
 type Call = (params?: Record<string, unknown>, options?: Record<string, unknown>) => Promise<unknown>;
@@ -155,10 +155,12 @@ export function sdkHostileSuite(pkg: SdkPackage): void {
       });
     });
 
-  describe(`${pkg.name} SDK: answers are passed on as sent (no shape validation)`, () => {
+  // an API whose answers carry no content has no answer to pass on
+  const read = jsonReadOperation(pkg);
+  if (read) describe(`${pkg.name} SDK: answers are passed on as sent (no shape validation)`, () => {
     it.each([["null", null], ["an array", [1, 2]], ["a string", "text"]])("a 200 whose body is %s where the spec says object resolves to it", async (_name, body) => {
       const server = await serve(reply.json(200, body));
-      await expect(methodOf(new ApiClient("t", { baseUrl: server.url }), probe)(probe.exampleParams)).resolves.toEqual(body);
+      await expect(methodOf(new ApiClient("t", { baseUrl: server.url }), read)(read.exampleParams)).resolves.toEqual(body);
     });
   });
 }

@@ -49,7 +49,9 @@ export function derivedPackUsage(pkg: SdkPackage, token: string): PackUsage {
       const url = `${inject("mockUrl")}${path}`;
       const answer = await fetch(withCredential(pkg, op.operationId, token, url), { headers: { ...credentialHeaders(pkg, op.operationId, token), accept: "application/json" } });
       const anonymous = await fetch(url, { headers: { accept: "application/json" } });
-      return { data: await answer.json(), error: anonymous.ok ? null : [true, anonymous.status] };
+      // an answer with no content: the SDK resolves with undefined
+      const text = await answer.text();
+      return { data: text ? JSON.parse(text) : undefined, error: anonymous.ok ? null : [true, anonymous.status] };
     },
     typedImports: ["ApiClient"],
     typed: `
