@@ -5,12 +5,14 @@ import { validateExamples } from "../src/examples.js";
 import { assertClean } from "../src/findings.js";
 import { join } from "node:path";
 import { bundleFile, fixture, fromRoot, listApis, specRoot } from "../src/repo.js";
+import { isImported } from "@repo/model/build";
 import { bundleFixture, type Doc, mutate, readBundle } from "./helpers.js";
 
 describe.each(listApis())("spec/%s, bundled", (api) => {
-  it("has examples, and each one matches its schema", () => {
+  it("has examples (a spec written here), and each one matches its schema", () => {
     const { checked, findings } = validateExamples(readBundle(api), fromRoot(bundleFile(api)), join(specRoot, api));
-    expect(checked, `spec/${api} has no example at all: add named examples to its responses and request bodies`).toBeGreaterThan(0);
+    // an imported spec is as upstream wrote it, examples or none (the mock samples its answers then)
+    if (!isImported(api)) expect(checked, `spec/${api} has no example at all: add named examples to its responses and request bodies`).toBeGreaterThan(0);
     assertClean(`examples of ${api}`, `Fix each example (or its schema) in spec/${api}/.`, findings);
   });
 });
