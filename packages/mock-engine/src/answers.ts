@@ -1,8 +1,8 @@
 // Building a response from the spec: the operation's example, its declared headers filled in, error
 // bodies in the API's errorShape, and Prism's `Prefer: code=/example=` scenarios.
-import type { OperationModel } from "./model.js";
+import type { OperationModel, ResourceModel } from "./model.js";
 import { stringFor } from "./random.js";
-import { clone, deref, exampleOf, sampleOf, type Json, type SpecResponse } from "./spec.js";
+import { clone, deref, exampleOf, objectProperties, sampleOf, type Json, type SpecResponse } from "./spec.js";
 import type { Context, EngineRequest, EngineResponse, Env, Problem } from "./state.js";
 import { singular } from "./store.js";
 
@@ -45,11 +45,30 @@ export const ok = (env: Env, ctx: Context, body: Json, status?: number): EngineR
   operationId: ctx.operation.operationId,
 });
 
-/** The item answer of an operation: the stored item when the spec answers the resource's schema, else the example. */
+/**
+ * The answer body holding `item` for this operation: the item itself when the success schema is the
+ * item's, the envelope (its other fields from the example, else a value of its schema) when the schema's
+ * itemKey property is; undefined when the answer is neither (the caller answers the spec's example).
+ */
+export function answerHolding(env: Env, ctx: Context, resource: ResourceModel, item: Json): Json {
+  const success = successResponse(env, ctx.operation);
+  const schema = success?.schema;
+  if (!schema || !resource.schema) return undefined;
+  if (schema.$ref === resource.schema) return clone(item);
+  const key = resource.itemKey;
+  if (!key || objectProperties(env.doc, schema)?.[key]?.$ref !== resource.schema) return undefined;
+  const example = success.examples.map(([, value]) => value).find((value) => value && typeof value === "object" && key in value);
+  const envelope = clone(example) ?? sampleOf(env.doc, schema);
+  return { ...(envelope && typeof envelope === "object" ? envelope : {}), [key]: clone(item) };
+}
+
+/**
+ * The item answer of an operation: the stored item when the spec answers the resource's schema (or an
+ * envelope holding it: answerHolding), else the example.
+ */
 export function itemAnswer(env: Env, ctx: Context, name: string, item: Json): EngineResponse {
-  const schema = successResponse(env, ctx.operation)?.schema;
-  if (schema?.$ref && schema.$ref === env.model.resources[name]!.schema) return ok(env, ctx, clone(item));
-  return ok(env, ctx, clone(successResponse(env, ctx.operation)?.examples[0]?.[1]));
+  const held = answerHolding(env, ctx, env.model.resources[name]!, item);
+  return ok(env, ctx, held !== undefined ? held : clone(successResponse(env, ctx.operation)?.examples[0]?.[1]));
 }
 
 /**

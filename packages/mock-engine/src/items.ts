@@ -1,8 +1,9 @@
 // One stored item at a time: create (what was sent, a new key, defaults and the example for the rest),
 // get, update, delete, and an x-effect applied at once.
 import { startAction } from "./actions.js";
-import { itemAnswer, notFound, ok, successResponse } from "./answers.js";
+import { answerHolding, itemAnswer, notFound, ok, successResponse } from "./answers.js";
 import { applyFields, resolveEffect } from "./effects.js";
+import { itemOf, sentFields, sentSchema } from "./envelopes.js";
 import { clone, deref, propertiesOf } from "./spec.js";
 import type { Context, EngineResponse, Env, Item } from "./state.js";
 import { find, forget, isDateTime, keyOf, newKey, resourceSchema, singular } from "./store.js";
@@ -10,10 +11,12 @@ import { find, forget, isDateTime, keyOf, newKey, resourceSchema, singular } fro
 export function create(env: Env, ctx: Context, name: string): EngineResponse {
   const { doc, model, state } = env;
   const resource = model.resources[name]!;
-  const base = clone(successResponse(env, ctx.operation)?.examples[0]?.[1]) ?? {};
+  const examples = successResponse(env, ctx.operation)?.examples ?? [];
+  // the item of the example (out of its envelope when the answer has one)
+  const base = clone(itemOf(resource, (examples.find(([, value]) => itemOf(resource, value) !== value) ?? examples[0])?.[1])) ?? {};
   const item: Item = {};
-  const body = ctx.body && typeof ctx.body === "object" ? ctx.body : {};
-  const sendable = propertiesOf(doc, ctx.operation.requestBody?.schema ?? {});
+  const body = sentFields(env, ctx, resource);
+  const sendable = propertiesOf(doc, sentSchema(env, ctx, resource));
   for (const [field, raw] of Object.entries(propertiesOf(doc, resourceSchema(resource)))) {
     const schema = deref(doc, raw);
     const types = [schema?.type].flat();
@@ -31,7 +34,7 @@ export function create(env: Env, ctx: Context, name: string): EngineResponse {
   state.store[name]!.unshift(item);
   if (effect?.action) startAction(env, undefined, name, keyOf(resource, item), resolveEffect(effect, ctx), effect.action);
   else if (effect) applyFields(item, resolveEffect(effect, ctx));
-  return ok(env, ctx, clone(item));
+  return ok(env, ctx, answerHolding(env, ctx, resource, item) ?? clone(item));
 }
 
 export function get(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
@@ -45,7 +48,7 @@ export function update(env: Env, ctx: Context, name: string, key: string | undef
   if (!item) return notFound(env, ctx, name, key);
   const resource = env.model.resources[name]!;
   const fields = propertiesOf(env.doc, resourceSchema(resource));
-  for (const [field, value] of Object.entries(ctx.body ?? {})) if (field in fields && field !== resource.keyField) item[field] = clone(value);
+  for (const [field, value] of Object.entries(sentFields(env, ctx, resource))) if (field in fields && field !== resource.keyField) item[field] = clone(value);
   return itemAnswer(env, ctx, name, item);
 }
 

@@ -5,7 +5,7 @@ import { sample } from "openapi-sampler";
 import { deref, rawOperation, type Json } from "@repo/model";
 
 // the spec helpers every package shares (@repo/model), under the names the engine uses
-export { allOfProperties as propertiesOf, deref, rawOperation } from "@repo/model";
+export { allOfProperties as propertiesOf, deref, objectProperties, rawOperation } from "@repo/model";
 export type { Json };
 
 export interface SpecResponse {

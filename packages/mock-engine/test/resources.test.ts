@@ -78,9 +78,43 @@ const rows: Array<[string, Row]> = [
       given: { paths: { "/things": { ...things, post: op("things.create", ref("Thing"), { status: "201" }) } } },
       want: {
         resources: {
-          things: { collection: "/things", item: null, keyParam: null, keyField: "id", schema: "#/components/schemas/Thing", listKey: "things", action: null },
+          things: { collection: "/things", item: null, keyParam: null, keyField: "id", schema: "#/components/schemas/Thing", listKey: "things", itemKey: null, action: null },
         },
         roles: { "things.list": { role: "list", resource: "things", filters: {} }, "things.create": { role: "create", resource: "things" } },
+      },
+    },
+  ],
+  [
+    "item envelope: an item answer holding the item in one property gives itemKey (get first, then update, then create)",
+    {
+      given: {
+        paths: {
+          "/things": {
+            ...things,
+            post: op("things.create", { oneOf: [object({ thing: ref("Thing"), links: object({}) }), object({ things: { type: "array", items: ref("Thing") } })] }, { status: "202" }),
+          },
+          "/things/{id}": { parameters: [pathParam("id")], get: op("things.get", object({ thing: ref("Thing") })), patch: op("things.update", ref("Thing")) },
+        },
+      },
+      want: {
+        resources: { things: { schema: "#/components/schemas/Thing", listKey: "things", itemKey: "thing" } },
+        roles: { ...thingRoles, "things.create": { role: "create", resource: "things" }, "things.update": { role: "update", resource: "things" } },
+      },
+    },
+  ],
+  [
+    "item envelope: none when the answer is the item, or when two properties hold an item",
+    {
+      given: {
+        paths: {
+          "/things": { ...things, post: op("things.create", object({ thing: ref("Thing"), previous: ref("Thing") }), { status: "201" }) },
+          "/things/{id}": thing,
+          "/regions": { get: op("regions.list", ref("RegionList")), post: op("regions.create", object({ region: ref("Region"), replaced: ref("Region") }), { status: "201" }) },
+        },
+      },
+      want: {
+        resources: { things: { itemKey: null }, regions: { itemKey: null } },
+        roles: { ...thingRoles, "things.create": { role: "create", resource: "things" }, "regions.list": { role: "list", resource: "regions", filters: {} }, "regions.create": { role: "create", resource: "regions" } },
       },
     },
   ],

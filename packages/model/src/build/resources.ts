@@ -4,6 +4,7 @@
 //               (several of one namespace: the path ending in it keeps the name; a GET-only list of a
 //               collection's items in its shape is a filtered view of it; a POST of an array is a bulk call)
 //   item        /things/{key} GET, PATCH/PUT, DELETE                      → get, update, delete
+//               (an item answer may hold the item in one property, `{ "thing": {…}, "links": … }`: itemKey)
 //   sub-list    GET /things/{key}/others listing another resource's items → that resource, narrowed to the parent
 //   action      an operation under /things/{key} (or its DELETE) answering an `x-action-object` schema
 //               → starts an action on the thing; its `x-effect` applies when the action completes
@@ -12,7 +13,7 @@
 // Filters: a list's query parameter names a field of its items (same name, name + "s" for an array,
 // `a_b` for `a.b`), unless `x-filter` names the field; page and page-size parameters paginate.
 import type { Json, MockRole, ResourceModel } from "../api-model.js";
-import { allOfProperties, deref } from "../schema.js";
+import { allOfProperties, deref, objectProperties } from "../schema.js";
 import type { DraftOperation } from "./build-model.js";
 
 const isTemplate = (segment: string): boolean => /^\{[^}]+\}$/.test(segment);
@@ -29,6 +30,22 @@ function listItems(doc: Json, schema: Json): { items: Json; key: string | null }
   if (node.type === "array") return { items: node.items, key: null };
   const arrays = Object.entries(properties(doc, node)).filter(([, s]) => deref(doc, s).type === "array");
   return arrays.length === 1 ? { items: arrays[0]![1].items ?? deref(doc, arrays[0]![1]).items, key: arrays[0]![0] } : null;
+}
+
+/**
+ * The property of an item answer holding the item: the one property of the answer (through allOf and
+ * unions) whose schema is the item's, in the first of `answers` (get, update, create) that has one;
+ * null when an answer is the item itself, or none holds it.
+ */
+function itemKeyOf(doc: Json, itemSchema: Json, answers: Json[]): string | null {
+  const item = deref(doc, itemSchema);
+  for (const answer of answers) {
+    if (!answer) continue;
+    if (deref(doc, answer) === item) return null;
+    const holders = Object.entries(objectProperties(doc, answer) ?? {}).filter(([, schema]) => deref(doc, schema) === item);
+    if (holders.length === 1) return holders[0]![0];
+  }
+  return null;
 }
 
 const successOf = (op: Json): string => Object.keys(op.responses ?? {}).find((status) => /^2\d\d$/.test(status)) ?? "";
@@ -121,6 +138,11 @@ export function inferResources(
     const keyField = keyParam && props[keyParam] ? keyParam : "id";
     const name = resourceName(resources, (list ?? create)!.op.namespace, path);
     if (!name) continue;
+    const answerOf = (method: string, at: string | undefined) => {
+      const found = at ? find(method, at) : undefined;
+      return found ? json(doc, found.raw.responses?.[successOf(found.raw)]) : null;
+    };
+    const itemAnswers = [answerOf("GET", itemPath), answerOf("PATCH", itemPath), answerOf("PUT", itemPath), created];
     resources[name] = {
       collection: path,
       item: itemPath ?? null,
@@ -128,6 +150,7 @@ export function inferResources(
       keyField,
       schema: refOf(itemSchema),
       listKey: listShape?.key ?? null,
+      itemKey: itemKeyOf(doc, itemSchema, itemAnswers),
       action: actionRefs.has(refOf(itemSchema) ?? "") ? doc.components.schemas[refOf(itemSchema)!.split("/").at(-1)!]["x-action-object"] : null,
     };
   }
