@@ -47,16 +47,16 @@ export const ok = (env: Env, ctx: Context, body: Json, status?: number): EngineR
 
 /**
  * The answer body holding `item` for this operation: the item itself when the success schema is the
- * item's, the envelope (its other fields from the example, else a value of its schema) when the schema's
- * itemKey property is; undefined when the answer is neither (the caller answers the spec's example).
+ * item's, the envelope (its other fields from the example, else a value of its schema) when the schema
+ * has the itemKey property; undefined when the answer is neither (the caller answers the spec's example).
  */
 export function answerHolding(env: Env, ctx: Context, resource: ResourceModel, item: Json): Json {
   const success = successResponse(env, ctx.operation);
   const schema = success?.schema;
-  if (!schema || !resource.schema) return undefined;
-  if (schema.$ref === resource.schema) return clone(item);
+  if (!schema) return undefined;
+  if (resource.schema && schema.$ref === resource.schema) return clone(item);
   const key = resource.itemKey;
-  if (!key || objectProperties(env.doc, schema)?.[key]?.$ref !== resource.schema) return undefined;
+  if (!key || !(key in (objectProperties(env.doc, schema) ?? {}))) return undefined;
   const example = success.examples.map(([, value]) => value).find((value) => value && typeof value === "object" && key in value);
   const envelope = clone(example) ?? sampleOf(env.doc, schema);
   return { ...(envelope && typeof envelope === "object" ? envelope : {}), [key]: clone(item) };
@@ -64,11 +64,14 @@ export function answerHolding(env: Env, ctx: Context, resource: ResourceModel, i
 
 /**
  * The item answer of an operation: the stored item when the spec answers the resource's schema (or an
- * envelope holding it: answerHolding), else the example.
+ * envelope holding it: answerHolding), else the example, else a value of its schema.
  */
 export function itemAnswer(env: Env, ctx: Context, name: string, item: Json): EngineResponse {
   const held = answerHolding(env, ctx, env.model.resources[name]!, item);
-  return ok(env, ctx, held !== undefined ? held : clone(successResponse(env, ctx.operation)?.examples[0]?.[1]));
+  if (held !== undefined) return ok(env, ctx, held);
+  // no example of the answer: a value of its schema, so it still has its declared media type
+  const success = successResponse(env, ctx.operation);
+  return ok(env, ctx, clone(success?.examples[0]?.[1]) ?? sampleOf(env.doc, success?.schema));
 }
 
 /**

@@ -4,7 +4,7 @@ import { startAction } from "./actions.js";
 import { answerHolding, itemAnswer, notFound, ok, successResponse } from "./answers.js";
 import { applyFields, resolveEffect } from "./effects.js";
 import { itemOf, sentFields, sentSchema } from "./envelopes.js";
-import { clone, deref, propertiesOf } from "./spec.js";
+import { clone, deref, fits, propertiesOf, requiredOf, sampleOf } from "./spec.js";
 import type { Context, EngineResponse, Env, Item } from "./state.js";
 import { find, forget, isDateTime, keyOf, newKey, resourceSchema, singular } from "./store.js";
 
@@ -17,17 +17,23 @@ export function create(env: Env, ctx: Context, name: string): EngineResponse {
   const item: Item = {};
   const body = sentFields(env, ctx, resource);
   const sendable = propertiesOf(doc, sentSchema(env, ctx, resource));
+  const required = requiredOf(doc, resourceSchema(resource));
   for (const [field, raw] of Object.entries(propertiesOf(doc, resourceSchema(resource)))) {
     const schema = deref(doc, raw);
     const types = [schema?.type].flat();
-    if (field === resource.keyField) item[field] = newKey(env, name, String(base[field] ?? `${singular(name)}_`));
-    else if (body[field] !== undefined) item[field] = clone(body[field]);
+    // a value the client sent, when it has the item field's type (a create may take `image: "slug"` for an image object)
+    const sent = body[field] !== undefined && fits(doc, schema, body[field]);
+    // the key: the one the client chose (a domain's name), else a fresh one
+    if (field === resource.keyField) item[field] = sent ? clone(body[field]) : newKey(env, name, String(base[field] ?? `${singular(name)}_`));
+    else if (sent) item[field] = clone(body[field]);
     else if (isDateTime(schema) && base[field] !== null) item[field] = new Date(env.now()).toISOString();
     else if (schema?.default !== undefined) item[field] = clone(schema.default);
     // a field the client could have sent but did not: empty, not the example's (its tags, its instances)
     else if (field in sendable && types.includes("array")) item[field] = [];
     else if (field in sendable && types.includes("null")) item[field] = null;
     else if (base[field] !== undefined) item[field] = base[field];
+    // a required field neither sent nor in the example: a value of its schema
+    else if (required.includes(field)) item[field] = sampleOf(doc, raw);
   }
   const effect = ctx.operation.mock?.effect;
   if (effect?.while) applyFields(item, { set: resolveEffect(effect, ctx).while! });

@@ -56,5 +56,30 @@ export function sampleOf(doc: Json, schema: Json): Json {
   }
 }
 
+/** The JSON type of a value, as a schema's `type` names it. */
+const typeOf = (value: Json): string =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
+
+/**
+ * Whether `value` has a type `schema` allows (through refs, unions and allOf; not a full validation):
+ * a create body's `image: "ubuntu"` does not fit the item's `image` object.
+ */
+export function fits(doc: Json, schema: Json, value: Json): boolean {
+  const node = deref(doc, schema ?? {}) ?? {};
+  const members: Json[] | undefined = node.oneOf ?? node.anyOf;
+  if (members && !members.some((member) => fits(doc, member, value))) return false;
+  if (node.allOf && !(node.allOf as Json[]).every((part) => fits(doc, part, value))) return false;
+  const types = [node.type].flat().filter(Boolean) as string[];
+  if (value === null && node.nullable) return true;
+  const actual = typeOf(value);
+  return types.length === 0 || types.some((type) => type === actual || (type === "number" && actual === "integer"));
+}
+
+/** The required properties of an object schema, through refs and allOf. */
+export function requiredOf(doc: Json, schema: Json): string[] {
+  const node = deref(doc, schema ?? {}) ?? {};
+  return [node, ...((node.allOf ?? []) as Json[]).map((part) => deref(doc, part))].flatMap((part) => (part?.required ?? []) as string[]);
+}
+
 /** A deep copy of JSON data (examples are shared by every answer). */
 export const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));

@@ -2,6 +2,7 @@
 // the mocks serve) and named; a media type left with none gets a valid sampled value; valid ones stay.
 import { describe, expect, it } from "vitest";
 import { brokenExampleLines, dropBrokenExamples } from "../src/build/broken-examples.js";
+import { buildModel } from "../src/build/build-model.js";
 
 const account = { type: "object", required: ["id", "email"], additionalProperties: false, properties: { id: { type: "string", pattern: "^acct_" }, email: { type: "string", format: "email" } } };
 const bundle = () => ({
@@ -57,5 +58,40 @@ describe("dropBrokenExamples", () => {
     const before = structuredClone(doc);
     expect(dropBrokenExamples(doc)).toEqual([]);
     expect(doc).toEqual(before);
+  });
+});
+
+describe("the schema's own examples, and request examples", () => {
+  // a sink whose schema-level example lacks a required field: a mock sampling it would break the schema
+  const sink = { type: "object", required: ["urn", "name"], properties: { urn: { type: "string" }, name: { type: "string" } }, example: { name: "logs" } };
+  const doc = () => ({
+    openapi: "3.1.0",
+    info: { title: "T", version: "1" },
+    paths: {
+      "/sinks": {
+        get: { operationId: "sinks.get", responses: { 200: { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Sink" } } } } } },
+        post: {
+          operationId: "sinks.create",
+          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Sink" }, example: { name: "no urn" } } } },
+          responses: { 201: { description: "OK" } },
+        },
+      },
+    },
+    components: { schemas: { Sink: sink } },
+  });
+
+  it("an answer with no example whose schema's examples break it gets a value of the schema's types instead, named", () => {
+    const bundled: any = doc();
+    expect(dropBrokenExamples(bundled)).toEqual([
+      { method: "GET", path: "/sinks", status: "200", mediaType: "application/json", example: "(the schema's examples)", problem: expect.stringContaining("must have required property 'urn'") },
+    ]);
+    expect(bundled.paths["/sinks"].get.responses[200].content["application/json"].example).toEqual({ urn: expect.any(String), name: expect.any(String) });
+    expect(dropBrokenExamples(bundled)).toEqual([]);
+  });
+
+  it("a request example that breaks its schema is not what the tests send: a valid value is", () => {
+    const model = buildModel("t", doc(), { specHash: "x" });
+    const create = model.operations.find((op) => op.operationId === "sinks.create")!;
+    expect(create.exampleParams).toEqual({ urn: expect.any(String), name: expect.any(String) });
   });
 });

@@ -1,0 +1,93 @@
+// Values valid against the bundle's own schemas: upstream specs carry examples that break them (in
+// answers, request bodies and the schemas themselves), and what the mocks serve and the tests send must not.
+import Ajv2020Module from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { sample } from "openapi-sampler";
+import type { Json } from "../api-model.js";
+
+// Both are CommonJS modules whose `default` is the export itself.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+/**
+ * A value valid for `schema` when the spec gives no example (Redocly's openapi-sampler, what Redoc
+ * shows): property examples, defaults, enums and formats (a UUID, a date) where the schema has them.
+ * A request leaves out readOnly properties, an answer writeOnly ones.
+ */
+export function sampleOf(doc: Json, schema: Json, side: "request" | "answer" = "request"): Json {
+  if (!schema) return undefined;
+  try {
+    return sample(schema, { ...(side === "request" ? { skipReadOnly: true } : { skipWriteOnly: true }), quiet: true, enablePatterns: true }, doc);
+  } catch {
+    return undefined; // a schema the sampler cannot read (a cycle it gives up on): no example
+  }
+}
+
+/** `#/components/…` refs pointed at the components registered as "spec", so any schema compiles alone. */
+function rebased(node: Json): Json {
+  if (Array.isArray(node)) return node.map(rebased);
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `spec${value}` : rebased(value);
+  return out;
+}
+
+/** One checker per bundle: compiling its components is most of the cost. */
+const checkers = new WeakMap<object, ReturnType<typeof makeChecker>>();
+export const checker = (doc: Json): ReturnType<typeof makeChecker> => {
+  let check = checkers.get(doc);
+  if (!check) checkers.set(doc, (check = makeChecker(doc)));
+  return check;
+};
+
+/** The bundle without its examples (a property named `example` stays), for a sample of types, formats and defaults only. */
+const withoutExamples = (node: Json, underProperties = false): Json => {
+  if (Array.isArray(node)) return node.map((item) => withoutExamples(item));
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => underProperties || (key !== "example" && key !== "examples"))
+      .map(([key, value]) => [key, withoutExamples(value, key === "properties" && !underProperties)]),
+  );
+};
+const bare = new WeakMap<object, Json>();
+
+/**
+ * A value of `schema` valid against it: the first valid of `candidates` (the spec's examples), else a
+ * sample (which reads the schema's own examples), else a sample of types, formats and defaults alone
+ * (upstream schemas' own examples break them too); undefined when none is valid.
+ */
+export function validValue(doc: Json, schema: Json, side: "request" | "answer", candidates: readonly Json[] = []): Json {
+  const check = checker(doc);
+  for (const candidate of candidates) if (candidate !== undefined && !check(schema, candidate)) return candidate;
+  const sampled = sampleOf(doc, schema, side);
+  if (sampled !== undefined && !check(schema, sampled)) return sampled;
+  let plain = bare.get(doc);
+  if (!plain) bare.set(doc, (plain = withoutExamples(doc)));
+  const typed = sampleOf(plain, withoutExamples(schema), side);
+  return typed !== undefined && !check(schema, typed) ? typed : undefined;
+}
+
+/** A checker of values against the bundle's schemas: what ajv finds wrong, or undefined. */
+function makeChecker(doc: Json): (schema: Json, value: Json) => string | undefined {
+  // logger: false — a format ajv does not know (upstream specs invent them) is ignored without a console line
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, logger: false });
+  addFormats(ajv);
+  ajv.addSchema({ $id: "spec", components: rebased(doc.components ?? {}) });
+  // compiled once per distinct schema: many answers share one `$ref` (a big spec's compile time)
+  const compiled = new Map<string, ((value: Json) => boolean) & { errors?: unknown } | null>();
+  return (schema, value) => {
+    const key = JSON.stringify(schema);
+    if (!compiled.has(key)) {
+      try {
+        compiled.set(key, ajv.compile(rebased(schema)));
+      } catch {
+        compiled.set(key, null); // a schema ajv cannot compile is not judged here (Prism still judges every answer)
+      }
+    }
+    const validate = compiled.get(key);
+    if (!validate || validate(value)) return undefined;
+    return ajv.errorsText(validate.errors as Parameters<typeof ajv.errorsText>[0], { dataVar: "example" });
+  };
+}
+
