@@ -37,6 +37,8 @@ export function create(env: Env, ctx: Context, name: string): EngineResponse {
   }
   const effect = ctx.operation.mock?.effect;
   if (effect?.while) applyFields(item, { set: resolveEffect(effect, ctx).while! });
+  // a key the client chose that is taken (the spec's example name, seeded): the new item replaces the stored one
+  state.store[name] = state.store[name]!.filter((stored) => keyOf(resource, stored) !== keyOf(resource, item));
   state.store[name]!.unshift(item);
   if (effect?.action) startAction(env, undefined, name, keyOf(resource, item), resolveEffect(effect, ctx), effect.action);
   else if (effect) applyFields(item, resolveEffect(effect, ctx));

@@ -18,7 +18,11 @@ const collection = (name: string, schema: string, param: Json, sent: Json, creat
     get: { operationId: `${name}.list`, responses: { "200": answer({ type: "object", properties: { [name]: { type: "array", items: ref(schema) } } }, { [name]: [] }) } },
     post: { operationId: `${name}.create`, requestBody: body(sent), responses: { "201": answer(ref(schema), created) } },
   },
-  [`/${name}/{${param.name}}`]: { parameters: [param], get: { operationId: `${name}.get`, responses: { "200": answer(ref(schema)), "404": { description: "none" } } } },
+  [`/${name}/{${param.name}}`]: {
+    parameters: [param],
+    get: { operationId: `${name}.get`, responses: { "200": answer(ref(schema)), "404": { description: "none" } } },
+    delete: { operationId: `${name}.delete`, responses: { "204": { description: "gone" }, "404": { description: "none" } } },
+  },
 });
 
 const spec: Json = {
@@ -80,5 +84,16 @@ describe("create on the shapes of real specs", () => {
     const { ip } = call("POST", "/addresses", { region: "fra1" }).body;
     expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(call("GET", `/addresses/${ip}`)).toMatchObject({ status: 200, body: { ip, region: "fra1" } });
+  });
+});
+
+describe("a chosen key that is taken", () => {
+  it("the new item replaces the stored one: after its delete, the key is gone", () => {
+    const { engine, call } = setup();
+    call("POST", "/domains", { name: "example.org" });
+    call("POST", "/domains", { name: "example.org" });
+    expect(engine.items("domains").filter((item) => item.name === "example.org")).toHaveLength(1);
+    call("DELETE", "/domains/example.org");
+    expect(call("GET", "/domains/example.org").status).toBe(404);
   });
 });

@@ -20,6 +20,10 @@ const methodOf = (client: object, op: Operation): Method => {
   return owner[op.name] as Method;
 };
 
+/** The item of an item answer: the answer, or what it holds under the resource's itemKey (`{ "droplet": {…} }`). */
+export const itemOfAnswer = (resource: { itemKey?: string | null }, answer: Json): Json =>
+  resource.itemKey && answer && typeof answer === "object" && resource.itemKey in answer ? answer[resource.itemKey] : answer;
+
 /**
  * The resources with a create and a get, and their operations by role; not those whose create answers
  * no body (an accepted request: the client learns no key to read back).
@@ -56,8 +60,7 @@ export function statefulMockSuite(pkg: SdkPackage, options: { startMock: (option
     const title = (resource: (typeof resources)[number]) =>
       `${resource.name}: ${["created", "read back", resource.list && "listed", resource.update && "updated", resource.remove && "deleted"].filter(Boolean).join(", ")}`;
     it.each(resources.map((resource) => [title(resource), resource] as const))("%s", async (_title, resource) => {
-      // an item answer may hold the item in one property (the model's itemKey: `{ "droplet": {…} }`)
-      const itemOf = (answer: Json) => (resource.itemKey && answer && typeof answer === "object" && resource.itemKey in answer ? answer[resource.itemKey] : answer);
+      const itemOf = (answer: Json) => itemOfAnswer(resource, answer);
       const created = itemOf(await methodOf(client, resource.create)(resource.create.exampleParams));
       const key = created?.[resource.keyField];
       expect(key, `${resource.create.operationId} answers the new item's ${resource.keyField}`).toBeDefined();
