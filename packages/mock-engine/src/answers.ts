@@ -48,18 +48,23 @@ export const ok = (env: Env, ctx: Context, body: Json, status?: number): EngineR
 /**
  * The answer body holding `item` for this operation: the item itself when the success schema is the
  * item's, the envelope (its other fields from the example, else a value of its schema) when the schema
- * has the itemKey property; undefined when the answer is neither (the caller answers the spec's example).
+ * has the itemKey property, or a list of the item when it has the list's listKey array; undefined when
+ * the answer is none of these (the caller answers the spec's example).
  */
 export function answerHolding(env: Env, ctx: Context, resource: ResourceModel, item: Json): Json {
   const success = successResponse(env, ctx.operation);
   const schema = success?.schema;
   if (!schema) return undefined;
   if (resource.schema && schema.$ref === resource.schema) return clone(item);
-  const key = resource.itemKey;
-  if (!key || !(key in (objectProperties(env.doc, schema) ?? {}))) return undefined;
-  const example = success.examples.map(([, value]) => value).find((value) => value && typeof value === "object" && key in value);
+  const props = objectProperties(env.doc, schema) ?? {};
+  const key = resource.itemKey && resource.itemKey in props ? resource.itemKey : undefined;
+  // an item path answering its collection's list shape (`{ "keys": [{…}] }`): a list of the one item
+  const listed = !key && resource.listKey && deref(env.doc, props[resource.listKey] ?? {})?.type === "array" ? resource.listKey : undefined;
+  const holder = key ?? listed;
+  if (!holder) return undefined;
+  const example = success.examples.map(([, value]) => value).find((value) => value && typeof value === "object" && holder in value);
   const envelope = clone(example) ?? sampleOf(env.doc, schema);
-  return { ...(envelope && typeof envelope === "object" ? envelope : {}), [key]: clone(item) };
+  return { ...(envelope && typeof envelope === "object" ? envelope : {}), [holder]: key ? clone(item) : [clone(item)] };
 }
 
 /**

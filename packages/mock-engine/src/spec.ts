@@ -61,8 +61,9 @@ const typeOf = (value: Json): string =>
   value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
 
 /**
- * Whether `value` has a type `schema` allows (through refs, unions and allOf; not a full validation):
- * a create body's `image: "ubuntu"` does not fit the item's `image` object.
+ * Whether `value` has the types `schema` allows, down its arrays' items and objects' properties (through
+ * refs, unions and allOf; not a full validation): a create body's `image: "ubuntu"` does not fit the
+ * item's `image` object, nor `metrics: ["id"]` its array of metric objects.
  */
 export function fits(doc: Json, schema: Json, value: Json): boolean {
   const node = deref(doc, schema ?? {}) ?? {};
@@ -72,7 +73,10 @@ export function fits(doc: Json, schema: Json, value: Json): boolean {
   const types = [node.type].flat().filter(Boolean) as string[];
   if (value === null && node.nullable) return true;
   const actual = typeOf(value);
-  return types.length === 0 || types.some((type) => type === actual || (type === "number" && actual === "integer"));
+  if (types.length && !types.some((type) => type === actual || (type === "number" && actual === "integer"))) return false;
+  if (actual === "array" && node.items) return (value as Json[]).every((entry) => fits(doc, node.items, entry));
+  if (actual === "object" && node.properties) return Object.entries(value).every(([key, entry]) => !(key in node.properties) || fits(doc, node.properties[key], entry));
+  return true;
 }
 
 /** The required properties of an object schema, through refs and allOf. */

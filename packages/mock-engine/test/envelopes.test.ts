@@ -41,6 +41,15 @@ const envelopeSpec: Json = {
         responses: { "200": answer({ type: "object", properties: { thing: ref("Thing") } }, { thing: { id: "thg_2", name: "two", size: 2 } }), "404": { description: "none" } },
       },
     },
+    // an item path answering its list's shape: a list of the one item
+    "/keys": {
+      get: { operationId: "keys.list", responses: { "200": answer({ type: "object", properties: { keys: { type: "array", items: ref("Key") } } }, { keys: [] }) } },
+      post: { operationId: "keys.create", requestBody: body({ type: "object", properties: { name: { type: "string" } } }), responses: { "201": answer({ type: "object", properties: { key: ref("Key") } }, { key: { access_key: "KEYEXAMPLE", name: "example" } }) } },
+    },
+    "/keys/{access_key}": {
+      parameters: [{ name: "access_key", in: "path", required: true, schema: { type: "string" } }],
+      get: { operationId: "keys.get", responses: { "200": answer({ allOf: [{ type: "object", properties: { keys: { type: "array", items: ref("Key") } } }] }, { keys: [{ access_key: "KEYEXAMPLE", name: "example" }] }) } },
+    },
     "/gadgets": {
       get: { operationId: "gadgets.list", responses: { "200": answer({ type: "object", properties: { gadgets: { type: "array", items: ref("Gadget") } } }, { gadgets: [] }) } },
       // an enveloped create body
@@ -53,6 +62,7 @@ const envelopeSpec: Json = {
   },
   components: {
     schemas: {
+      Key: { type: "object", required: ["access_key"], properties: { access_key: { type: "string" }, name: { type: "string" } } },
       Thing: { type: "object", additionalProperties: false, required: ["id", "name"], properties: { id: { type: "string", pattern: "^thg_[0-9a-z]+$" }, name: { type: "string" }, size: { type: "integer" } } },
       Gadget: { type: "object", additionalProperties: false, required: ["id", "name"], properties: { id: { type: "string", pattern: "^gdg_[0-9a-z]+$" }, name: { type: "string" } } },
     },
@@ -92,6 +102,13 @@ describe("item envelopes", () => {
     const created = call("POST", "/gadgets", { gadget: { name: "box" } });
     expect(created.body).toEqual({ gadget: { id: expect.stringMatching(/^gdg_/), name: "box" } });
     expect(engine.items("gadgets")).toEqual([created.body.gadget, { id: "gdg_1", name: "example" }]);
+  });
+
+  it("an item path answering its list's shape answers a list of the one stored item", () => {
+    const { call } = setup();
+    const { key } = call("POST", "/keys", { name: "deploy" }).body;
+    expect(key).toEqual({ access_key: expect.any(String), name: "deploy" });
+    expect(call("GET", `/keys/${key.access_key}`).body).toEqual({ keys: [key] });
   });
 
   it("an enveloped update body changes the stored item, answered in the envelope", () => {

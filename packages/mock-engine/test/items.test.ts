@@ -30,10 +30,11 @@ const spec: Json = {
   info: { title: "Items", version: "1" },
   paths: {
     // a droplet-like create: `image` is a slug in the request, an object in the item; `status` is required
-    ...collection("servers", "Server", pathParam("server_id", { type: "string", format: "uuid" }), { type: "object", properties: { name: string, image: string } }, {
+    ...collection("servers", "Server", pathParam("server_id", { type: "string", format: "uuid" }), { type: "object", properties: { name: string, image: string, volumes: { type: "array", items: string } } }, {
       id: "3f2a1c9e-8b7d-4e6f-a5c4-b3d2e1f0a9b8",
       name: "example",
       image: { slug: "ubuntu" },
+      volumes: [{ id: "vol_1" }],
     }),
     // a domain-like resource: keyed by the name the client sends
     ...collection("domains", "Domain", pathParam("domain_name"), { type: "object", properties: { name: string } }),
@@ -45,7 +46,13 @@ const spec: Json = {
       Server: {
         type: "object",
         required: ["id", "name", "image", "status"],
-        properties: { id: string, name: string, image: { type: "object", properties: { slug: string } }, status: { type: "string", enum: ["new", "active"] } },
+        properties: {
+          id: string,
+          name: string,
+          image: { type: "object", properties: { slug: string } },
+          volumes: { type: "array", items: { type: "object", properties: { id: string } } },
+          status: { type: "string", enum: ["new", "active"] },
+        },
       },
       Domain: { type: "object", required: ["name"], properties: { name: string, ttl: { type: "integer", default: 1800 } } },
       Address: { type: "object", required: ["ip"], properties: { ip: string, region: string } },
@@ -60,10 +67,10 @@ function setup() {
 }
 
 describe("create on the shapes of real specs", () => {
-  it("keeps a sent value only where it has the item field's type, and fills a required field the example lacks", () => {
+  it("keeps a sent value only where it has the item field's type (down its array items), and fills a required field the example lacks", () => {
     const { call } = setup();
-    const created = call("POST", "/servers", { name: "web", image: "debian" }).body;
-    expect(created).toEqual({ id: expect.any(String), name: "web", image: { slug: "ubuntu" }, status: "new" });
+    const created = call("POST", "/servers", { name: "web", image: "debian", volumes: ["vol_9"] }).body;
+    expect(created).toEqual({ id: expect.any(String), name: "web", image: { slug: "ubuntu" }, volumes: [], status: "new" });
   });
 
   it("makes a UUID key when the key path parameter says `format: uuid`, though the field does not", () => {

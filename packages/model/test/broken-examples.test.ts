@@ -95,3 +95,16 @@ describe("the schema's own examples, and request examples", () => {
     expect(create.exampleParams).toEqual({ urn: expect.any(String), name: expect.any(String) });
   });
 });
+
+describe("a request body requiring a property its schema never defines", () => {
+  it("gets the spec's example with that property filled in (any value is valid for it)", () => {
+    const check = { type: "object", required: ["name", "method"], properties: { name: { type: "string" } } };
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: { "/checks": { post: { operationId: "checks.create", requestBody: { content: { "application/json": { schema: check, example: { name: "landing" } } } }, responses: { 201: { description: "OK" } } } } },
+    };
+    const create = buildModel("t", doc, { specHash: "x" }).operations[0]!;
+    expect(create.exampleParams).toEqual({ name: "landing", method: expect.any(String) });
+  });
+});

@@ -20,9 +20,16 @@ const methodOf = (client: object, op: Operation): Method => {
   return owner[op.name] as Method;
 };
 
-/** The item of an item answer: the answer, or what it holds under the resource's itemKey (`{ "droplet": {…} }`). */
-export const itemOfAnswer = (resource: { itemKey?: string | null }, answer: Json): Json =>
-  resource.itemKey && answer && typeof answer === "object" && resource.itemKey in answer ? answer[resource.itemKey] : answer;
+/**
+ * The item of an item answer: what it holds under the resource's itemKey (`{ "droplet": {…} }`), the one
+ * item of a list under its listKey (an item path answering the list's shape), else the answer itself.
+ */
+export function itemOfAnswer(resource: { itemKey?: string | null; listKey?: string | null }, answer: Json): Json {
+  if (!answer || typeof answer !== "object") return answer;
+  if (resource.itemKey && resource.itemKey in answer) return answer[resource.itemKey];
+  const listed = resource.listKey ? answer[resource.listKey] : undefined;
+  return Array.isArray(listed) && listed.length === 1 ? listed[0] : answer;
+}
 
 /**
  * The resources with a create and a get, and their operations by role; not those whose create answers

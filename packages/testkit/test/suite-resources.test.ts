@@ -37,5 +37,7 @@ describe("the resources the stateful suites prove", () => {
     expect(itemOfAnswer(things!, { thing: { id: "t1" } })).toEqual({ id: "t1" });
     expect(itemOfAnswer(things!, { id: "t2" })).toEqual({ id: "t2" });
     expect(itemOfAnswer({ itemKey: null }, { thing: { id: "t3" } })).toEqual({ thing: { id: "t3" } });
+    // an item path answering its list's shape: the one item of the list
+    expect(itemOfAnswer({ itemKey: "key", listKey: "keys" }, { keys: [{ id: "k1" }] })).toEqual({ id: "k1" });
   });
 });

@@ -4,6 +4,7 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { sample } from "openapi-sampler";
 import type { Json } from "../api-model.js";
+import { deref } from "../schema.js";
 
 // Both are CommonJS modules whose `default` is the export itself.
 const Ajv2020 = Ajv2020Module.default;
@@ -55,17 +56,39 @@ const bare = new WeakMap<object, Json>();
 /**
  * A value of `schema` valid against it: the first valid of `candidates` (the spec's examples), else a
  * sample (which reads the schema's own examples), else a sample of types, formats and defaults alone
- * (upstream schemas' own examples break them too); undefined when none is valid.
+ * (upstream schemas' own examples break them too); each also with the required properties the schema
+ * never defines filled in; undefined when none is valid.
  */
 export function validValue(doc: Json, schema: Json, side: "request" | "answer", candidates: readonly Json[] = []): Json {
   const check = checker(doc);
-  for (const candidate of candidates) if (candidate !== undefined && !check(schema, candidate)) return candidate;
-  const sampled = sampleOf(doc, schema, side);
-  if (sampled !== undefined && !check(schema, sampled)) return sampled;
+  const valid = (value: Json): Json => {
+    if (value === undefined) return undefined;
+    if (!check(schema, value)) return value;
+    const filled = withUndefinedRequired(doc, schema, value);
+    return !check(schema, filled) ? filled : undefined;
+  };
+  for (const candidate of candidates) if (valid(candidate) !== undefined) return valid(candidate);
+  const sampled = valid(sampleOf(doc, schema, side));
+  if (sampled !== undefined) return sampled;
   let plain = bare.get(doc);
   if (!plain) bare.set(doc, (plain = withoutExamples(doc)));
-  const typed = sampleOf(plain, withoutExamples(schema), side);
-  return typed !== undefined && !check(schema, typed) ? typed : undefined;
+  return valid(sampleOf(plain, withoutExamples(schema), side));
+}
+
+/**
+ * `value` with a string for each required property its schema never defines, at any depth (any value is
+ * valid for it, and no sampler makes one: DigitalOcean's uptime check requires an undefined `method`).
+ */
+function withUndefinedRequired(doc: Json, schema: Json, value: Json, depth = 0): Json {
+  if (!value || typeof value !== "object" || depth > 20) return value;
+  const node = deref(doc, schema ?? {}) ?? {};
+  if (Array.isArray(value)) return node.items ? value.map((entry) => withUndefinedRequired(doc, node.items, entry, depth + 1)) : value;
+  const parts: Json[] = [node, ...((node.allOf ?? []) as Json[]).map((part) => deref(doc, part) ?? {})];
+  const properties: Record<string, Json> = Object.assign({}, ...parts.map((part) => part.properties ?? {}));
+  const out: Record<string, Json> = {};
+  for (const [key, entry] of Object.entries(value)) out[key] = key in properties ? withUndefinedRequired(doc, properties[key], entry, depth + 1) : entry;
+  for (const name of parts.flatMap((part) => (part.required ?? []) as string[])) if (!(name in properties) && !(name in out)) out[name] = "string";
+  return out;
 }
 
 /** A checker of values against the bundle's schemas: what ajv finds wrong, or undefined. */
