@@ -19,7 +19,13 @@ const { startMock } = await import(pathToFileURL(mockFile).href);
 const mock = await startMock({ host: "127.0.0.1" });
 const client = mock.client({ maxRetries: 0 });
 const methodOf = (op) => (op.namespace ? client[op.namespace] : client)[op.name];
-const itemOf = (r, answer) => (r.itemKey && answer && typeof answer === "object" && r.itemKey in answer ? answer[r.itemKey] : answer);
+// the suites' rule (testkit's itemOfAnswer): under the itemKey, else the one item of a list answer, else the answer
+const itemOf = (r, answer) => {
+  if (!answer || typeof answer !== "object") return answer;
+  if (r.itemKey && r.itemKey in answer) return answer[r.itemKey];
+  const listed = r.listKey ? answer[r.listKey] : undefined;
+  return Array.isArray(listed) && listed.length === 1 ? listed[0] : answer;
+};
 const failures = [];
 let readBack = 0;
 try {
