@@ -50,13 +50,16 @@ export function get(env: Env, ctx: Context, name: string, key: string | undefine
   return item ? itemAnswer(env, ctx, name, item) : notFound(env, ctx, name, key);
 }
 
-/** Changes the fields of the item the body names; never its key, never a field the schema lacks. */
+/** Changes the fields of the item the body names; never its key, a field the schema lacks, or one of another type. */
 export function update(env: Env, ctx: Context, name: string, key: string | undefined): EngineResponse {
   const item = find(env, name, key);
   if (!item) return notFound(env, ctx, name, key);
   const resource = env.model.resources[name]!;
   const fields = propertiesOf(env.doc, resourceSchema(resource));
-  for (const [field, value] of Object.entries(sentFields(env, ctx, resource))) if (field in fields && field !== resource.keyField) item[field] = clone(value);
+  for (const [field, value] of Object.entries(sentFields(env, ctx, resource))) {
+    // as in create: a field the item has, and a value of its type (an update may take `region: "nyc1"` for a region object)
+    if (field in fields && field !== resource.keyField && fits(env.doc, fields[field], value)) item[field] = clone(value);
+  }
   return itemAnswer(env, ctx, name, item);
 }
 

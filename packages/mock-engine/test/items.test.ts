@@ -21,6 +21,7 @@ const collection = (name: string, schema: string, param: Json, sent: Json, creat
   [`/${name}/{${param.name}}`]: {
     parameters: [param],
     get: { operationId: `${name}.get`, responses: { "200": answer(ref(schema)), "404": { description: "none" } } },
+    patch: { operationId: `${name}.update`, requestBody: body(sent), responses: { "200": answer(ref(schema)), "404": { description: "none" } } },
     delete: { operationId: `${name}.delete`, responses: { "204": { description: "gone" }, "404": { description: "none" } } },
   },
 });
@@ -73,6 +74,12 @@ describe("create on the shapes of real specs", () => {
     expect(created).toEqual({ id: expect.any(String), name: "web", image: { slug: "ubuntu" }, volumes: [], status: "new" });
   });
 
+  it("an update, too, keeps a sent value only where it has the item field's type", () => {
+    const { call } = setup();
+    const { id } = call("POST", "/servers", { name: "web" }).body;
+    expect(call("PATCH", `/servers/${id}`, { name: "api", image: "debian" }).body).toMatchObject({ name: "api", image: { slug: "ubuntu" } });
+  });
+
   it("makes a UUID key when the key path parameter says `format: uuid`, though the field does not", () => {
     const { call } = setup();
     const { id } = call("POST", "/servers", { name: "web" }).body;
@@ -91,6 +98,17 @@ describe("create on the shapes of real specs", () => {
     const { ip } = call("POST", "/addresses", { region: "fra1" }).body;
     expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(call("GET", `/addresses/${ip}`)).toMatchObject({ status: 200, body: { ip, region: "fra1" } });
+  });
+});
+
+describe("a list whose answer has no example", () => {
+  it("answers its other required fields from a value of its schema, the stored items in its list", () => {
+    const list = { type: "object", required: ["object", "has_more", "data"], properties: { object: { type: "string", enum: ["list"] }, has_more: { type: "boolean" }, data: { type: "array", items: ref("Domain") } } };
+    const doc = { ...spec, paths: { "/domains": { get: { operationId: "domains.list", responses: { "200": answer(list) } }, post: spec.paths["/domains"].post } } };
+    const engine = createEngine(doc, buildModel("items", doc, { specHash: "test" }));
+    engine.handle({ method: "POST", path: "/domains", query: new URLSearchParams(), headers: {}, body: { name: "example.org" } });
+    const listed = engine.handle({ method: "GET", path: "/domains", query: new URLSearchParams(), headers: {} }).body;
+    expect(listed).toEqual({ object: "list", has_more: expect.any(Boolean), data: expect.arrayContaining([{ name: "example.org", ttl: 1800 }]) });
   });
 });
 
