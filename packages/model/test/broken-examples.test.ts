@@ -108,3 +108,16 @@ describe("a request body requiring a property its schema never defines", () => {
     expect(create.exampleParams).toEqual({ name: "landing", method: expect.any(String) });
   });
 });
+
+describe("a request body whose optional property has no valid sample", () => {
+  it("gets its required properties alone", () => {
+    // a `null` default on a union that does not allow null: no sample of `stop` is valid
+    const body = { type: "object", required: ["model"], properties: { model: { type: "string" }, stop: { default: null, oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } } };
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: { "/chats": { post: { operationId: "chats.create", requestBody: { content: { "application/json": { schema: body, example: { model: "m", stop: null } } } }, responses: { 201: { description: "OK" } } } } },
+    };
+    expect(buildModel("t", doc, { specHash: "x" }).operations[0]!.exampleParams).toEqual({ model: expect.any(String) });
+  });
+});

@@ -15,10 +15,11 @@ const addFormats = addFormatsModule.default;
  * shows): property examples, defaults, enums and formats (a UUID, a date) where the schema has them.
  * A request leaves out readOnly properties, an answer writeOnly ones.
  */
-export function sampleOf(doc: Json, schema: Json, side: "request" | "answer" = "request"): Json {
+export function sampleOf(doc: Json, schema: Json, side: "request" | "answer" = "request", { requiredOnly = false } = {}): Json {
   if (!schema) return undefined;
   try {
-    return sample(schema, { ...(side === "request" ? { skipReadOnly: true } : { skipWriteOnly: true }), quiet: true, enablePatterns: true }, doc);
+    const options = { ...(side === "request" ? { skipReadOnly: true } : { skipWriteOnly: true }), skipNonRequired: requiredOnly, quiet: true, enablePatterns: true };
+    return sample(schema, options, doc);
   } catch {
     return undefined; // a schema the sampler cannot read (a cycle it gives up on): no example
   }
@@ -56,8 +57,8 @@ const bare = new WeakMap<object, Json>();
 /**
  * A value of `schema` valid against it: the first valid of `candidates` (the spec's examples), else a
  * sample (which reads the schema's own examples), else a sample of types, formats and defaults alone
- * (upstream schemas' own examples break them too); each also with the required properties the schema
- * never defines filled in; undefined when none is valid.
+ * (upstream schemas' own examples break them too), else one of its required properties alone; each also
+ * with the required properties the schema never defines filled in; undefined when none is valid.
  */
 export function validValue(doc: Json, schema: Json, side: "request" | "answer", candidates: readonly Json[] = []): Json {
   const check = checker(doc);
@@ -72,7 +73,8 @@ export function validValue(doc: Json, schema: Json, side: "request" | "answer", 
   if (sampled !== undefined) return sampled;
   let plain = bare.get(doc);
   if (!plain) bare.set(doc, (plain = withoutExamples(doc)));
-  return valid(sampleOf(plain, withoutExamples(schema), side));
+  // last, the required properties alone: an optional one may have no valid sample (a `null` default of a union)
+  return valid(sampleOf(plain, withoutExamples(schema), side)) ?? valid(sampleOf(plain, withoutExamples(schema), side, { requiredOnly: true }));
 }
 
 /**
