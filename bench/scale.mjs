@@ -119,6 +119,9 @@ function setUpClone() {
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
   const install = run(...pnpm("install", "--offline", "--frozen-lockfile"), { cwd: clone });
+  // Prism's parts built for Node and for pages (mock-server's build): the docs' Try it and every SDK's mock bundle them
+  const mockServer = join(clone, "packages/mock-server");
+  node(join(mockServer, "build-prism.mjs"), [], { cwd: mockServer });
   // the docs of the existing APIs, so one-API docs builds (`build.ts <out> <api>`) find them for the landing page
   const docs = tsNode("packages/docs/src/build.ts", [join(tmp, "docs")], { cwd: clone });
   // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone
