@@ -6,6 +6,9 @@
 // --from <spec>`, the one-command path; the repository itself is never touched) and prints what a user of that API waits for or downloads: generate, build, SDK entry size, CLI
 // start, tsc on a consumer, Prism start (static and stateful), docs build, docs page size and first
 // render in Chromium. At the end: every figure per size and its slope per operation (least squares).
+// A real spec of corpus/ (`--real`) is measured the same way, then its package's own suites run in the
+// clone (per file: tests passed and failed, wall time, the failures named) and a create→get of each of
+// its resources goes through its SDK against its own stateful mock (create-probe.mjs); `--no-suites` skips both.
 // Figures only: nothing here passes or fails on a threshold, and `pnpm test` does not run it.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -37,6 +40,7 @@ try {
       runs: { type: "string", default: "5" },
       keep: { type: "boolean", default: false },
       "no-browser": { type: "boolean", default: false },
+      "no-suites": { type: "boolean", default: false },
       real: { type: "string", default: "digitalocean" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -46,13 +50,15 @@ try {
 }
 const { values: args } = parsed;
 if (args.help) {
-  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser] [--real digitalocean]
+  console.log(`pnpm bench:scale [--sizes 12,60,300] [--runs 5] [--keep] [--no-browser] [--no-suites] [--real digitalocean]
   --sizes     operations of each generated spec (each ≥ 5: one full resource)
   --real      real specs of corpus/ to measure the same way after the sizes, each against the
               sizes' fit (default digitalocean; "" for none)
   --runs      runs of \`<bin> --help\` (the median is printed)
   --keep      keep the temporary clone (its path is printed)
-  --no-browser  skip the docs first render in Chromium`);
+  --no-browser  skip the docs first render in Chromium
+  --no-suites   skip a real spec's package suites (its \`test/*.test.ts\`, per file: passed, failed,
+              wall time) and its create→get of every resource against its own stateful mock`);
   process.exit(0);
 }
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
@@ -71,10 +77,10 @@ const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDAT
  * children in ms — the CPU figure is the steadier one on a busy machine (sh's `times` reports it).
  * Throws with the command's output on failure unless allowFail.
  */
-function run(command, commandArgs, { cwd, allowFail = false } = {}) {
+function run(command, commandArgs, { cwd, allowFail = false, timeout = 20 * 60_000 } = {}) {
   const started = performance.now();
   const result = spawnSync("/bin/sh", ["-c", '"$@"; status=$?; times >&2; exit $status', "sh", command, ...commandArgs], {
-    cwd, env: quiet, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000, killSignal: "SIGKILL",
+    cwd, env: quiet, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout, killSignal: "SIGKILL",
   });
   const ms = performance.now() - started;
   const times = result.stderr.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/);
@@ -113,6 +119,9 @@ function setUpClone() {
   run("git", ["clone", "--quiet", "--no-checkout", repoRoot, clone], { cwd: tmp });
   run("git", ["checkout", "--quiet", head], { cwd: clone });
   const install = run(...pnpm("install", "--offline", "--frozen-lockfile"), { cwd: clone });
+  // Prism's parts built for Node and for pages (mock-server's build): the docs' Try it and every SDK's mock bundle them
+  const mockServer = join(clone, "packages/mock-server");
+  node(join(mockServer, "build-prism.mjs"), [], { cwd: mockServer });
   // the docs of the existing APIs, so one-API docs builds (`build.ts <out> <api>`) find them for the landing page
   const docs = tsNode("packages/docs/src/build.ts", [join(tmp, "docs")], { cwd: clone });
   // one SDK build before the timed ones, so the first size does not pay for a cold file cache alone
@@ -191,6 +200,43 @@ function typecheck(api, source) {
     figures[skipLibCheck ? "skip" : "full"] = result.status === 0 ? result : { ms: NaN, cpu: NaN };
   }
   return figures;
+}
+
+/**
+ * A real spec's package suites, as its `pnpm test` runs them (vitest, with a JSON report): per test file,
+ * the tests passed and failed and its wall time, and the failures named. Figures only: a failure is printed.
+ */
+function packageSuites(api) {
+  const pkg = join(clone, "packages", api);
+  const report = join(tmp, `suites-${api}.json`);
+  const vitest = join(pkg, "node_modules/vitest/vitest.mjs");
+  const result = node(vitest, ["run", "--reporter=json", `--outputFile=${report}`], { cwd: pkg, allowFail: true, timeout: 60 * 60_000 });
+  if (!existsSync(report)) {
+    log(`  ! ${api}'s suites wrote no report (exit ${result.status}):\n${result.output.trim().slice(-2000)}`);
+    return { ms: result.ms, files: [] };
+  }
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  const files = json.testResults.map((file) => {
+    const tests = file.assertionResults ?? [];
+    return {
+      file: file.name.slice(pkg.length + 1),
+      passed: tests.filter((t) => t.status === "passed").length,
+      failed: tests.filter((t) => t.status === "failed").length,
+      ms: (file.endTime ?? 0) - (file.startTime ?? 0),
+      // a file that failed outside its tests (a hook, an import) says so in its message
+      failures: [...tests.filter((t) => t.status === "failed").map((t) => `${t.title}: ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 200)}`), ...(file.status === "failed" && !tests.some((t) => t.status === "failed") ? [String(file.message ?? "failed").split("\n")[0].slice(0, 200)] : [])],
+    };
+  });
+  return { ms: result.ms, files };
+}
+
+/** The create→get of every resource of a built API through its SDK against its own stateful mock. */
+function createThenGet(api) {
+  const pkg = join(clone, "packages", api);
+  const result = node(join(here, "create-probe.mjs"), [join(pkg, "dist/mock.js"), join(pkg, "generated/model.json")], { cwd: clone, allowFail: true });
+  const line = result.output.trim().split("\n").find((l) => l.startsWith("{"));
+  if (!line) log(`  ! the create→get probe of ${api} failed:\n${result.output.trim().slice(-2000)}`);
+  return line ? JSON.parse(line) : null;
 }
 
 function mockStart(api, mode, namespace) {
@@ -423,6 +469,23 @@ try {
         }),
       ]),
     );
+    if (args["no-suites"]) continue;
+    log(`  ${name}'s package suites…`);
+    const suites = packageSuites(name);
+    const totals = suites.files.reduce((sum, file) => ({ passed: sum.passed + file.passed, failed: sum.failed + file.failed }), { passed: 0, failed: 0 });
+    console.log(`\n${name}'s package suites (vitest in packages/${name}, ${fmt(suites.ms, "ms")} in all): ${totals.passed} passed, ${totals.failed} failed`);
+    console.log(table([["file", "passed", "failed", "wall time"], ...suites.files.map((file) => [file.file, file.passed, file.failed, fmt(file.ms, "ms")])]));
+    for (const file of suites.files.filter((f) => f.failures.length)) {
+      console.log(`  ✖ ${file.file}:`);
+      for (const failure of file.failures.slice(0, 30)) console.log(`      ${failure}`);
+      if (file.failures.length > 30) console.log(`      … and ${file.failures.length - 30} more`);
+    }
+    const probe = createThenGet(name);
+    if (probe) {
+      console.log(`\n${name}: create→get through the SDK against its own stateful mock: ${probe.readBack} of ${probe.resources} resources read back, ${probe.invalid.length} answers Prism found invalid (${fmt(probe.ms, "ms")})`);
+      for (const failure of probe.failures) console.log(`  ✖ ${failure.resource} (${failure.step}): ${failure.what}`);
+      for (const invalid of probe.invalid) console.log(`  ✖ invalid answer: ${invalid}`);
+    }
   }
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 } finally {

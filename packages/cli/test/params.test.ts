@@ -1,6 +1,6 @@
 // A command line into the SDK's params (src/params.ts, parse.ts, values.ts, validate.ts): every flag type, --data,
 // a body under `body`, cliArgs as the inverse, and the usage errors (exit 2) that send nothing.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { reply } from "@repo/mock-server/fault-server";
 import { cliArgs } from "../src/index.js";
 import { rename, run, runAgainst, update } from "./helpers/widgetco.js";
@@ -74,5 +74,20 @@ describe("path values that would leave their template are usage errors (exit 2) 
     expect(stderr).toMatch(message);
     expect(stderr).toContain("Run `widgetco widgets/rename --help` for its flags.");
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("a format the validator does not know (upstream specs invent them: uint64, cidr)", () => {
+  it("is not checked and prints nothing: the command's output stays its own", async () => {
+    const { validateInput } = await import("../src/validate.js");
+    const printed: unknown[] = [];
+    const spies = (["log", "warn", "error"] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args) => void printed.push(args)));
+    try {
+      const body = { value: { size: 12, subnet: "10.0.0.0/8" }, schema: { type: "object", properties: { size: { type: "integer", format: "uint64" }, subnet: { type: "string", format: "cidr" } } }, fromData: false };
+      expect(validateInput([], {}, body)).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(printed).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // Building a response from the spec: the operation's example, its declared headers filled in, error
 // bodies in the API's errorShape, and Prism's `Prefer: code=/example=` scenarios.
-import type { OperationModel } from "./model.js";
+import type { OperationModel, ResourceModel } from "./model.js";
 import { stringFor } from "./random.js";
-import { clone, deref, exampleOf, sampleOf, type Json, type SpecResponse } from "./spec.js";
+import { clone, deref, exampleOf, objectProperties, sampleOf, type Json, type SpecResponse } from "./spec.js";
 import type { Context, EngineRequest, EngineResponse, Env, Problem } from "./state.js";
 import { singular } from "./store.js";
 
@@ -45,11 +45,38 @@ export const ok = (env: Env, ctx: Context, body: Json, status?: number): EngineR
   operationId: ctx.operation.operationId,
 });
 
-/** The item answer of an operation: the stored item when the spec answers the resource's schema, else the example. */
+/**
+ * The answer body holding `item` for this operation: the item itself when the success schema is the
+ * item's, the envelope (its other fields from the example, else a value of its schema) when the schema
+ * has the itemKey property, or a list of the item when it has the list's listKey array; undefined when
+ * the answer is none of these (the caller answers the spec's example).
+ */
+export function answerHolding(env: Env, ctx: Context, resource: ResourceModel, item: Json): Json {
+  const success = successResponse(env, ctx.operation);
+  const schema = success?.schema;
+  if (!schema) return undefined;
+  if (resource.schema && schema.$ref === resource.schema) return clone(item);
+  const props = objectProperties(env.doc, schema) ?? {};
+  const key = resource.itemKey && resource.itemKey in props ? resource.itemKey : undefined;
+  // an item path answering its collection's list shape (`{ "keys": [{…}] }`): a list of the one item
+  const listed = !key && resource.listKey && deref(env.doc, props[resource.listKey] ?? {})?.type === "array" ? resource.listKey : undefined;
+  const holder = key ?? listed;
+  if (!holder) return undefined;
+  const example = success.examples.map(([, value]) => value).find((value) => value && typeof value === "object" && holder in value);
+  const envelope = clone(example) ?? sampleOf(env.doc, schema);
+  return { ...(envelope && typeof envelope === "object" ? envelope : {}), [holder]: key ? clone(item) : [clone(item)] };
+}
+
+/**
+ * The item answer of an operation: the stored item when the spec answers the resource's schema (or an
+ * envelope holding it: answerHolding), else the example, else a value of its schema.
+ */
 export function itemAnswer(env: Env, ctx: Context, name: string, item: Json): EngineResponse {
-  const schema = successResponse(env, ctx.operation)?.schema;
-  if (schema?.$ref && schema.$ref === env.model.resources[name]!.schema) return ok(env, ctx, clone(item));
-  return ok(env, ctx, clone(successResponse(env, ctx.operation)?.examples[0]?.[1]));
+  const held = answerHolding(env, ctx, env.model.resources[name]!, item);
+  if (held !== undefined) return ok(env, ctx, held);
+  // no example of the answer: a value of its schema, so it still has its declared media type
+  const success = successResponse(env, ctx.operation);
+  return ok(env, ctx, clone(success?.examples[0]?.[1]) ?? sampleOf(env.doc, success?.schema));
 }
 
 /**

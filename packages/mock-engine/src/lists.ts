@@ -1,7 +1,7 @@
 // List answers: the stored items filtered by the query parameters that name a field, paginated, with a
 // true meta.total; a sub-list holds the items that mention its parent.
 import { notFound, ok, successResponse } from "./answers.js";
-import { clone, deref, type Json } from "./spec.js";
+import { clone, deref, sampleOf, type Json } from "./spec.js";
 import type { Context, EngineResponse, Env, Item } from "./state.js";
 import { find } from "./store.js";
 
@@ -29,7 +29,9 @@ export function listAnswer(env: Env, ctx: Context, name: string, items: Item[]):
       return Array.isArray(actual) ? values.some((value) => actual.includes(value)) : values.includes(actual);
     });
   }
-  const example = clone(successResponse(env, op)?.examples[0]?.[1]) ?? {};
+  // the list's other fields (links, meta, `has_more`) from the example, else a value of its schema
+  const success = successResponse(env, op);
+  const example = clone(success?.examples[0]?.[1]) ?? sampleOf(env.doc, success?.schema) ?? {};
   const paging = op.pagination;
   let page = selected;
   if (paging) {

@@ -1,6 +1,7 @@
 // The initial state: the items the spec's examples show (else one its schemas give), or the user's fixtures (checked against the
 // spec's schemas) in their place, and a fresh id sequence, no pending actions, keys or rate windows.
 import { successResponse } from "./answers.js";
+import { itemOf } from "./envelopes.js";
 import { checkFixtures, type Fixtures } from "./fixtures.js";
 import { seededRandom } from "./random.js";
 import { clone, sampleOf, type Json } from "./spec.js";
@@ -26,7 +27,7 @@ export function seededState(env: Omit<Env, "state">, fixtures: Fixtures): State 
     if (example === undefined) continue;
     let items: Json[] = [];
     if (role.role === "list" || role.role === "subList") items = resource.listKey ? example?.[resource.listKey] ?? [] : Array.isArray(example) ? example : [];
-    else if (["get", "update", "create"].includes(role.role) && example?.[resource.keyField] !== undefined) items = [example];
+    else if (["get", "update", "create"].includes(role.role) && itemOf(resource, example)?.[resource.keyField] !== undefined) items = [itemOf(resource, example)];
     for (const item of items) {
       if (!store[role.resource]!.some((existing) => keyOf(resource, existing) === keyOf(resource, item))) store[role.resource]!.push(clone(item));
     }

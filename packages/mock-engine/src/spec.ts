@@ -5,7 +5,7 @@ import { sample } from "openapi-sampler";
 import { deref, rawOperation, type Json } from "@repo/model";
 
 // the spec helpers every package shares (@repo/model), under the names the engine uses
-export { allOfProperties as propertiesOf, deref, rawOperation } from "@repo/model";
+export { allOfProperties as propertiesOf, deref, objectProperties, rawOperation } from "@repo/model";
 export type { Json };
 
 export interface SpecResponse {
@@ -54,6 +54,35 @@ export function sampleOf(doc: Json, schema: Json): Json {
   } catch {
     return undefined;
   }
+}
+
+/** The JSON type of a value, as a schema's `type` names it. */
+const typeOf = (value: Json): string =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
+
+/**
+ * Whether `value` has the types `schema` allows, down its arrays' items and objects' properties (through
+ * refs, unions and allOf; not a full validation): a create body's `image: "ubuntu"` does not fit the
+ * item's `image` object, nor `metrics: ["id"]` its array of metric objects.
+ */
+export function fits(doc: Json, schema: Json, value: Json): boolean {
+  const node = deref(doc, schema ?? {}) ?? {};
+  const members: Json[] | undefined = node.oneOf ?? node.anyOf;
+  if (members && !members.some((member) => fits(doc, member, value))) return false;
+  if (node.allOf && !(node.allOf as Json[]).every((part) => fits(doc, part, value))) return false;
+  const types = [node.type].flat().filter(Boolean) as string[];
+  if (value === null && node.nullable) return true;
+  const actual = typeOf(value);
+  if (types.length && !types.some((type) => type === actual || (type === "number" && actual === "integer"))) return false;
+  if (actual === "array" && node.items) return (value as Json[]).every((entry) => fits(doc, node.items, entry));
+  if (actual === "object" && node.properties) return Object.entries(value).every(([key, entry]) => !(key in node.properties) || fits(doc, node.properties[key], entry));
+  return true;
+}
+
+/** The required properties of an object schema, through refs and allOf. */
+export function requiredOf(doc: Json, schema: Json): string[] {
+  const node = deref(doc, schema ?? {}) ?? {};
+  return [node, ...((node.allOf ?? []) as Json[]).map((part) => deref(doc, part))].flatMap((part) => (part?.required ?? []) as string[]);
 }
 
 /** A deep copy of JSON data (examples are shared by every answer). */

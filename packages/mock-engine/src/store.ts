@@ -21,6 +21,16 @@ export function find(env: Env, name: string, key: string | undefined): Item | un
   return (env.state.store[name] ?? []).find((item) => keyOf(resource, item) === key);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The schema of the path parameter an item's operations name it by (from its get, else any of its operations). */
+function keyParamSchema(env: Env, name: string): Json {
+  const resource = env.model.resources[name]!;
+  const ops = env.model.operations.filter((op) => op.mock?.resource === name && op.path === resource.item);
+  const param = ops.flatMap((op) => op.parameters).find((p) => p.in === "path" && p.name === resource.keyParam);
+  return deref(env.doc, param?.schema ?? {}) ?? {};
+}
+
 /** A UUID (version 4 layout) from the engine's seeded generator, so a seed repeats its ids. */
 function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
@@ -32,20 +42,30 @@ function seededUuid(random: () => number): string {
 
 /**
  * A fresh key for `resource`, unused and of its key schema's kind: the next integer for an integer key
- * (Petstore's pet ids), a UUID for `format: uuid`, else a string matching the schema's pattern.
+ * (Petstore's pet ids), a UUID or an IP address for `format: uuid`, `ipv4`, `ipv6`, else a string matching
+ * the schema's pattern.
  */
 export function newKey(env: Env, name: string, fallback: string): string | number {
   const { model, state } = env;
   const resource = model.resources[name]!;
-  const schema = keySchema(env, resource);
+  // the key field's schema, with what the key path parameter's schema adds (DigitalOcean's `format: uuid`)
+  const schema = { ...keyParamSchema(env, name), ...keySchema(env, resource) };
+  if (UUID.test(fallback) && !schema.pattern) schema.format ??= "uuid"; // a key shaped like its example
   const taken = (key: string | number) => (state.store[name] ?? []).some((item) => keyOf(resource, item) === String(key));
   if ([schema.type].flat().some((type) => type === "integer" || type === "number")) {
     const numbers = (state.store[name] ?? []).map((item) => Number(item[resource.keyField])).filter(Number.isFinite);
     return Math.max(Number(schema.minimum ?? 1) - 1, 0, ...numbers) + 1;
   }
-  if (schema.format === "uuid") {
+  // a UUID, or an IP address (a reserved IP is keyed by its address), from the seeded generator
+  const byFormat: Record<string, () => string> = {
+    uuid: () => seededUuid(state.random),
+    ipv4: () => `203.0.113.${1 + Math.floor(state.random() * 254)}`,
+    ipv6: () => `2001:db8::${Math.floor(state.random() * 0xffff).toString(16)}:${Math.floor(state.random() * 0xffff).toString(16)}`,
+  };
+  const generate = byFormat[String(schema.format)];
+  if (generate) {
     for (let attempt = 0; attempt < 50; attempt++) {
-      const key = seededUuid(state.random);
+      const key = generate();
       if (!taken(key)) return key;
     }
   }

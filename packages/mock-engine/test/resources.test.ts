@@ -78,10 +78,85 @@ const rows: Array<[string, Row]> = [
       given: { paths: { "/things": { ...things, post: op("things.create", ref("Thing"), { status: "201" }) } } },
       want: {
         resources: {
-          things: { collection: "/things", item: null, keyParam: null, keyField: "id", schema: "#/components/schemas/Thing", listKey: "things", action: null },
+          things: { collection: "/things", item: null, keyParam: null, keyField: "id", schema: "#/components/schemas/Thing", listKey: "things", itemKey: null, action: null },
         },
         roles: { "things.list": { role: "list", resource: "things", filters: {} }, "things.create": { role: "create", resource: "things" } },
       },
+    },
+  ],
+  [
+    "item envelope: an item answer holding the item in one property gives itemKey (get first, then update, then create)",
+    {
+      given: {
+        paths: {
+          "/things": {
+            ...things,
+            post: op("things.create", { oneOf: [object({ thing: ref("Thing"), links: object({}) }), object({ things: { type: "array", items: ref("Thing") } })] }, { status: "202" }),
+          },
+          "/things/{id}": { parameters: [pathParam("id")], get: op("things.get", object({ thing: ref("Thing") })), patch: op("things.update", ref("Thing")) },
+        },
+      },
+      want: {
+        resources: { things: { schema: "#/components/schemas/Thing", listKey: "things", itemKey: "thing" } },
+        roles: { ...thingRoles, "things.create": { role: "create", resource: "things" }, "things.update": { role: "update", resource: "things" } },
+      },
+    },
+  ],
+  [
+    "item envelope: none when the answer is the item, or when two properties hold an item",
+    {
+      given: {
+        paths: {
+          "/things": { ...things, post: op("things.create", object({ thing: ref("Thing"), previous: ref("Thing") }), { status: "201" }) },
+          "/things/{id}": thing,
+          "/regions": { get: op("regions.list", ref("RegionList")), post: op("regions.create", object({ region: ref("Region"), replaced: ref("Region") }), { status: "201" }) },
+        },
+      },
+      want: {
+        resources: { things: { itemKey: null }, regions: { itemKey: null } },
+        roles: { ...thingRoles, "things.create": { role: "create", resource: "things" }, "regions.list": { role: "list", resource: "regions", filters: {} }, "regions.create": { role: "create", resource: "regions" } },
+      },
+    },
+  ],
+  [
+    "item envelope: without one of the item's schema, the one object property holding the key field (another schema of the item)",
+    {
+      given: {
+        paths: {
+          "/things": { ...things, post: op("things.create", ref("Thing"), { status: "201" }) },
+          "/things/{id}": { parameters: [pathParam("id")], get: op("things.get", object({ thing: object({ id: string, name: string }), links: object({ self: string }) })) },
+        },
+      },
+      want: { resources: { things: { itemKey: "thing" } }, roles: { ...thingRoles, "things.create": { role: "create", resource: "things" } } },
+    },
+  ],
+  [
+    "key field: the param's last `_` part (domain_name → name), else id, uuid, name; a one-member oneOf of items is that member",
+    {
+      given: {
+        paths: {
+          "/domains": { get: op("domains.list", object({ domains: { type: "array", items: { oneOf: [ref("Region")] } } })) },
+          "/domains/{domain_name}": { parameters: [pathParam("domain_name")], get: op("domains.get", ref("Region")) },
+          "/tags": { get: op("tags.list", ref("RegionList")) },
+          "/tags/{tag_id}": { parameters: [pathParam("tag_id")], get: op("tags.get", ref("Region")) },
+        },
+      },
+      want: {
+        resources: { domains: { keyParam: "domain_name", keyField: "name", schema: "#/components/schemas/Region" }, tags: { keyParam: "tag_id", keyField: "name" } },
+        roles: {
+          "domains.list": { role: "list", resource: "domains", filters: {} },
+          "domains.get": { role: "get", resource: "domains" },
+          "tags.list": { role: "list", resource: "tags", filters: {} },
+          "tags.get": { role: "get", resource: "tags" },
+        },
+      },
+    },
+  ],
+  [
+    "key field: items with none of the candidates are no store (their item path could find none): the examples answer",
+    {
+      given: { paths: { "/logs": { get: op("logs.list", ref("LogList")) }, "/logs/{log_id}": { parameters: [pathParam("log_id")], get: op("logs.get", ref("Log")) } } },
+      want: { resources: {}, roles: { "logs.list": { role: "example" }, "logs.get": { role: "example" } } },
     },
   ],
   [

@@ -66,6 +66,8 @@ export interface ResourceModel {
   readonly schema: string | null;
   /** The property of a list answer holding the items (null: the answer is the array). */
   readonly listKey: string | null;
+  /** The property of an item answer that holds the item (`{ "droplet": {…} }`); null: the answer is the item. */
+  readonly itemKey: string | null;
   readonly action: ActionObject | null;
 }
 

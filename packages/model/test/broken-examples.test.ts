@@ -2,6 +2,7 @@
 // the mocks serve) and named; a media type left with none gets a valid sampled value; valid ones stay.
 import { describe, expect, it } from "vitest";
 import { brokenExampleLines, dropBrokenExamples } from "../src/build/broken-examples.js";
+import { buildModel } from "../src/build/build-model.js";
 
 const account = { type: "object", required: ["id", "email"], additionalProperties: false, properties: { id: { type: "string", pattern: "^acct_" }, email: { type: "string", format: "email" } } };
 const bundle = () => ({
@@ -57,5 +58,66 @@ describe("dropBrokenExamples", () => {
     const before = structuredClone(doc);
     expect(dropBrokenExamples(doc)).toEqual([]);
     expect(doc).toEqual(before);
+  });
+});
+
+describe("the schema's own examples, and request examples", () => {
+  // a sink whose schema-level example lacks a required field: a mock sampling it would break the schema
+  const sink = { type: "object", required: ["urn", "name"], properties: { urn: { type: "string" }, name: { type: "string" } }, example: { name: "logs" } };
+  const doc = () => ({
+    openapi: "3.1.0",
+    info: { title: "T", version: "1" },
+    paths: {
+      "/sinks": {
+        get: { operationId: "sinks.get", responses: { 200: { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Sink" } } } } } },
+        post: {
+          operationId: "sinks.create",
+          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Sink" }, example: { name: "no urn" } } } },
+          responses: { 201: { description: "OK" } },
+        },
+      },
+    },
+    components: { schemas: { Sink: sink } },
+  });
+
+  it("an answer with no example whose schema's examples break it gets a value of the schema's types instead, named", () => {
+    const bundled: any = doc();
+    expect(dropBrokenExamples(bundled)).toEqual([
+      { method: "GET", path: "/sinks", status: "200", mediaType: "application/json", example: "(the schema's examples)", problem: expect.stringContaining("must have required property 'urn'") },
+    ]);
+    expect(bundled.paths["/sinks"].get.responses[200].content["application/json"].example).toEqual({ urn: expect.any(String), name: expect.any(String) });
+    expect(dropBrokenExamples(bundled)).toEqual([]);
+  });
+
+  it("a request example that breaks its schema is not what the tests send: a valid value is", () => {
+    const model = buildModel("t", doc(), { specHash: "x" });
+    const create = model.operations.find((op) => op.operationId === "sinks.create")!;
+    expect(create.exampleParams).toEqual({ urn: expect.any(String), name: expect.any(String) });
+  });
+});
+
+describe("a request body requiring a property its schema never defines", () => {
+  it("gets the spec's example with that property filled in (any value is valid for it)", () => {
+    const check = { type: "object", required: ["name", "method"], properties: { name: { type: "string" } } };
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: { "/checks": { post: { operationId: "checks.create", requestBody: { content: { "application/json": { schema: check, example: { name: "landing" } } } }, responses: { 201: { description: "OK" } } } } },
+    };
+    const create = buildModel("t", doc, { specHash: "x" }).operations[0]!;
+    expect(create.exampleParams).toEqual({ name: "landing", method: expect.any(String) });
+  });
+});
+
+describe("a request body whose optional property has no valid sample", () => {
+  it("gets its required properties alone", () => {
+    // a `null` default on a union that does not allow null: no sample of `stop` is valid
+    const body = { type: "object", required: ["model"], properties: { model: { type: "string" }, stop: { default: null, oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } } };
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: { "/chats": { post: { operationId: "chats.create", requestBody: { content: { "application/json": { schema: body, example: { model: "m", stop: null } } } }, responses: { 201: { description: "OK" } } } } },
+    };
+    expect(buildModel("t", doc, { specHash: "x" }).operations[0]!.exampleParams).toEqual({ model: expect.any(String) });
   });
 });

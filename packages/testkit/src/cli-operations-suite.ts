@@ -31,7 +31,9 @@ export function cliOperationsSuite(
       expect(result.code).toBe(0);
       const { status, headers, body } = parseHead(result.stdout);
       expect(headers.get("sl-violations")).toBeUndefined();
-      expect(String(status)).toBe(op.successStatus);
+      if (op.successStatus) expect(String(status)).toBe(op.successStatus);
+      // an operation declaring no success answer (a retired endpoint): one it declares, or its `default`
+      else expect(Object.keys(op.responses)).toContain(String(status) in op.responses ? String(status) : "default");
       if (op.successStatus && op.responses[op.successStatus]?.hasBody) expect(() => JSON.parse(body)).not.toThrow();
       exercised.add(op.operationId);
     });

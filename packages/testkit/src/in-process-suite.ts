@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { envNames } from "@repo/model";
 import type { MockRequest } from "@repo/mock-server";
 import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
-import { resourcesOf, statefulMockSuite } from "./stateful-suite.js";
+import { itemOfAnswer, resourcesOf, statefulMockSuite } from "./stateful-suite.js";
 
 type AnyClass = new (...args: any[]) => object;
 type Method = ((params?: Json, options?: Json) => Promise<any> & { wait?: (options?: Json) => Promise<any> }) & {};
@@ -214,7 +214,7 @@ export function inProcessMockSuite(pkg: SdkPackage, options: InProcessSuiteOptio
       expect(response.ok).toBe(true);
       const resource = resources.find((r) => r.list);
       if (resource) {
-        const created = await methodOf(client, resource.create)(resource.create.exampleParams);
+        const created = itemOfAnswer(resource, await methodOf(client, resource.create)(resource.create.exampleParams));
         const listParams = Object.fromEntries(resource.list!.parameters.filter((p) => p.required).map((p) => [p.name, resource.list!.exampleParams[p.name]]));
         expect(JSON.stringify(await methodOf(client, resource.list!)(listParams))).toContain(JSON.stringify(created[resource.keyField]));
       }

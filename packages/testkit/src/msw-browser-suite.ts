@@ -17,7 +17,7 @@ import { launchChromium, type Browser } from "./browser.js";
 import { credentialHeaders, withCredential } from "./credentials.js";
 import { bodyOf, found, judgeCorpus, verdictSummary, type CorpusCase } from "./judge-corpus.js";
 import { probeOperation, type Json, type SdkPackage, type SuiteOperation } from "./package.js";
-import { resourcesOf } from "./stateful-suite.js";
+import { itemOfAnswer, resourcesOf } from "./stateful-suite.js";
 
 const require = createRequire(import.meta.url);
 
@@ -108,7 +108,7 @@ export function mswBrowserSuite(pkg: SdkPackage, token: string): void {
       if (resource) {
         const [created, listed] = result.out;
         expect(created!.status, created!.body).toBe(resource.create.successStatus ? Number(resource.create.successStatus) : 201);
-        const key = (JSON.parse(created!.body) as Json)[resource.keyField];
+        const key = itemOfAnswer(resource, JSON.parse(created!.body) as Json)[resource.keyField];
         expect(listed!.status).toBe(200);
         expect(listed!.body).toContain(JSON.stringify(key));
         // judged in the page: Prism's validators found nothing to say against either exchange

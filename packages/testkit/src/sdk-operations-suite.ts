@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { SdkPackage, SuiteOperation } from "./package.js";
 
 type Method = (params?: Record<string, unknown>) => { withResponse(): Promise<{ data: unknown; response: Response }> };
-type ClientClass = new (token: string, options: { baseUrl: string; fetch: typeof fetch; maxRetries: number }) => object;
+type ClientClass = new (token: string, options: { baseUrl: string; fetch: typeof fetch; maxRetries: number; overrideOperationServers: boolean }) => object;
 
 /**
  * Every operation of the spec, called through the SDK's generated methods against the Prism mock with
@@ -41,12 +41,15 @@ export function sdkOperationsSuite(pkg: SdkPackage, options: { ApiClient: Client
   };
 
   describe(`every operation through the ${pkg.name} SDK`, () => {
-    const client = new options.ApiClient(options.token, { baseUrl: inject("mockUrl"), fetch: recordingFetch, maxRetries: 0 });
+    // the mock serves every operation, those with a server of their own (another host) too
+    const client = new options.ApiClient(options.token, { baseUrl: inject("mockUrl"), fetch: recordingFetch, maxRetries: 0, overrideOperationServers: true });
 
     it.each(operations.map((op) => [op.operationId, op] as const))("%s", async (_id, op) => {
       const { response } = await methodOf(client, op)(op.exampleParams).withResponse();
       expect(response.headers.get("sl-violations")).toBeNull();
-      expect(String(response.status)).toBe(op.successStatus);
+      if (op.successStatus) expect(String(response.status)).toBe(op.successStatus);
+      // an operation declaring no success answer (a retired endpoint): one it declares, or its `default`
+      else expect(Object.keys(op.responses)).toContain(String(response.status) in op.responses ? String(response.status) : "default");
     });
 
     it("the calls above reached every operationId of the spec, and nothing else", () => {

@@ -7,6 +7,7 @@ import { basename, join } from "node:path";
 import { isMap, parseDocument } from "yaml";
 import type { ApiModel, Json } from "../api-model.js";
 import { buildModel } from "./build-model.js";
+import { dropBrokenExamples } from "./broken-examples.js";
 import { bundleSpec, specHash } from "./bundle.js";
 import { assertApi, repoRoot } from "./workspace.js";
 
@@ -67,6 +68,8 @@ export function apiArtifacts(api: string): ApiArtifacts {
     const work = `${dir}.${process.pid}.${Date.now()}`;
     mkdirSync(work, { recursive: true });
     const doc = bundleSpec(api, join(work, "openapi.json"));
+    // what the SDK's generated bundle serves (generate.ts): an example that breaks its schema is left out
+    if (dropBrokenExamples(doc).length) writeFileSync(join(work, "openapi.json"), `${JSON.stringify(doc, null, 2)}\n`);
     const model = buildModel(api, doc, { specHash: specHash(readFileSync(join(work, "openapi.json"), "utf8")) });
     writeFileSync(join(work, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
     try {

@@ -1,22 +1,10 @@
 // The SDK params of a call built from the spec's examples (else values sampled from its schemas), which
 // docs samples, CLI tests and the SDK's every-operation test all start from.
-import { sample } from "openapi-sampler";
 import type { Json, ModelOperation } from "../api-model.js";
 import { deref } from "../schema.js";
+import { sampleOf, validValue } from "./valid-values.js";
 
-/**
- * A value valid for `schema` when the spec gives no example (Redocly's openapi-sampler, what Redoc
- * shows): property examples, defaults, enums and formats (a UUID, a date) where the schema has them.
- * A request leaves out readOnly properties, an answer writeOnly ones.
- */
-export function sampleOf(doc: Json, schema: Json, side: "request" | "answer" = "request"): Json {
-  if (!schema) return undefined;
-  try {
-    return sample(schema, { ...(side === "request" ? { skipReadOnly: true } : { skipWriteOnly: true }), quiet: true, enablePatterns: true }, doc);
-  } catch {
-    return undefined; // a schema the sampler cannot read (a cycle it gives up on): no example
-  }
-}
+export { sampleOf };
 
 /** The first example a spec gives for a parameter or schema: `example`, `examples`, `default`, `enum[0]`. */
 function firstExample(doc: Json, node: Json): Json {
@@ -49,7 +37,9 @@ export function exampleParams(
     params[param.name] = firstExample(doc, param) ?? sampleOf(doc, param.schema) ?? null;
   }
   if (operation.bodyMode) {
-    const body = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {})) ?? sampleOf(doc, media?.schema) ?? {};
+    // the spec's example when it is valid (upstream ones may not be), else a valid value of the schema
+    const given = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {}));
+    const body = (media?.schema ? validValue(doc, media.schema, "request", [given]) : undefined) ?? given ?? sampleOf(doc, media?.schema) ?? {};
     if (operation.bodyMode === "flat") Object.assign(params, body);
     else params.body = body;
   }

@@ -4,6 +4,7 @@
 //               (several of one namespace: the path ending in it keeps the name; a GET-only list of a
 //               collection's items in its shape is a filtered view of it; a POST of an array is a bulk call)
 //   item        /things/{key} GET, PATCH/PUT, DELETE                      → get, update, delete
+//               (an item answer may hold the item in one property, `{ "thing": {…}, "links": … }`: itemKey)
 //   sub-list    GET /things/{key}/others listing another resource's items → that resource, narrowed to the parent
 //   action      an operation under /things/{key} (or its DELETE) answering an `x-action-object` schema
 //               → starts an action on the thing; its `x-effect` applies when the action completes
@@ -12,23 +13,62 @@
 // Filters: a list's query parameter names a field of its items (same name, name + "s" for an array,
 // `a_b` for `a.b`), unless `x-filter` names the field; page and page-size parameters paginate.
 import type { Json, MockRole, ResourceModel } from "../api-model.js";
-import { allOfProperties, deref } from "../schema.js";
+import { allOfProperties, deref, objectProperties } from "../schema.js";
 import type { DraftOperation } from "./build-model.js";
 
 const isTemplate = (segment: string): boolean => /^\{[^}]+\}$/.test(segment);
 const json = (doc: Json, response: Json): Json => deref(doc, response ?? {})?.content?.["application/json"]?.schema;
 
+/** A union or allOf of one member is that member (DigitalOcean's `items: { oneOf: [{ $ref: registry }] }`). */
+const single = (schema: Json): Json => {
+  const members = schema?.oneOf ?? schema?.anyOf ?? schema?.allOf;
+  return Array.isArray(members) && members.length === 1 && Object.keys(schema).length === 1 ? members[0] : schema;
+};
+
 /** The schema a $ref names (kept as the identity of a resource's items), or the inline schema. */
-const refOf = (schema: Json): string | null => (schema && typeof schema.$ref === "string" ? schema.$ref : null);
+const refOf = (schema: Json): string | null => {
+  const node = single(schema);
+  return node && typeof node.$ref === "string" ? node.$ref : null;
+};
 
 const properties = allOfProperties;
 
 /** The items of a list answer: a bare array, or the one array property of an object. */
 function listItems(doc: Json, schema: Json): { items: Json; key: string | null } | null {
   const node = deref(doc, schema ?? {});
-  if (node.type === "array") return { items: node.items, key: null };
+  if (node.type === "array") return { items: single(node.items), key: null };
   const arrays = Object.entries(properties(doc, node)).filter(([, s]) => deref(doc, s).type === "array");
-  return arrays.length === 1 ? { items: arrays[0]![1].items ?? deref(doc, arrays[0]![1]).items, key: arrays[0]![0] } : null;
+  return arrays.length === 1 ? { items: single(arrays[0]![1].items ?? deref(doc, arrays[0]![1]).items), key: arrays[0]![0] } : null;
+}
+
+/**
+ * The field of the items the key path parameter names: the parameter's own name, its last `_` part
+ * (`domain_name` → `name`, `floating_ip` → `ip`, `cluster_id` → `id`), else `id`, `uuid` or `name`,
+ * whichever the item has first; null when it has none of them.
+ */
+function keyFieldOf(props: Record<string, Json>, keyParam: string | null): string | null {
+  const candidates = [keyParam, keyParam?.split("_").at(-1), "id", "uuid", "name"];
+  return candidates.find((field): field is string => Boolean(field && props[field])) ?? null;
+}
+
+/**
+ * The property of an item answer holding the item: the one property of the answer (through allOf and
+ * unions) whose schema is the item's, else (an answer without the key field itself) the one whose object
+ * schema has the item's key field, in the first of `answers` (get, update, create) that has one; null when an answer is the item itself, or none holds it.
+ */
+function itemKeyOf(doc: Json, itemSchema: Json, keyField: string, answers: Json[]): string | null {
+  const item = deref(doc, itemSchema);
+  for (const answer of answers) {
+    if (!answer) continue;
+    if (deref(doc, answer) === item) return null;
+    const props = Object.entries(objectProperties(doc, answer) ?? {});
+    const holders = props.filter(([, schema]) => deref(doc, schema) === item);
+    if (holders.length === 1) return holders[0]![0];
+    if (props.some(([field]) => field === keyField)) return null; // an item of another schema, not an envelope
+    const keyed = props.filter(([, schema]) => deref(doc, schema)?.type !== "array" && properties(doc, schema)[keyField]);
+    if (holders.length === 0 && keyed.length === 1) return keyed[0]![0];
+  }
+  return null;
 }
 
 const successOf = (op: Json): string => Object.keys(op.responses ?? {}).find((status) => /^2\d\d$/.test(status)) ?? "";
@@ -117,17 +157,24 @@ export function inferResources(
     if (!listShape && createBody?.type === "array") continue;
     const itemPath = paths.find((p) => p.startsWith(`${path}/`) && p.split("/").length === segments.length + 1 && isTemplate(p.split("/").at(-1) ?? ""));
     const keyParam = itemPath ? itemPath.split("/").at(-1)!.slice(1, -1) : null;
-    const props = properties(doc, itemSchema);
-    const keyField = keyParam && props[keyParam] ? keyParam : "id";
+    const keyField = keyFieldOf(properties(doc, itemSchema), keyParam);
+    // items the item path cannot find (none has a field its key names): not a store, the examples answer
+    if (itemPath && !keyField) continue;
     const name = resourceName(resources, (list ?? create)!.op.namespace, path);
     if (!name) continue;
+    const answerOf = (method: string, at: string | undefined) => {
+      const found = at ? find(method, at) : undefined;
+      return found ? json(doc, found.raw.responses?.[successOf(found.raw)]) : null;
+    };
+    const itemAnswers = [answerOf("GET", itemPath), answerOf("PATCH", itemPath), answerOf("PUT", itemPath), created];
     resources[name] = {
       collection: path,
       item: itemPath ?? null,
       keyParam,
-      keyField,
+      keyField: keyField ?? "id",
       schema: refOf(itemSchema),
       listKey: listShape?.key ?? null,
+      itemKey: itemKeyOf(doc, itemSchema, keyField ?? "id", itemAnswers),
       action: actionRefs.has(refOf(itemSchema) ?? "") ? doc.components.schemas[refOf(itemSchema)!.split("/").at(-1)!]["x-action-object"] : null,
     };
   }
