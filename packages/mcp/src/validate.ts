@@ -14,7 +14,7 @@ const compiled = new WeakMap<InputSchema, ValidateFunction | null>();
 function validatorOf(schema: InputSchema): ValidateFunction | null {
   if (compiled.has(schema)) return compiled.get(schema) ?? null;
   // strict: false — OpenAPI adds keywords (example, discriminator, xml…) that are not JSON Schema's.
-  ajv ??= addFormats(new Ajv2020({ strict: false, allErrors: true, validateSchema: false }));
+  ajv ??= addFormats(new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false }));
   let validate: ValidateFunction | null;
   try {
     validate = ajv.compile(schema);
