@@ -11,7 +11,7 @@ export { listApis };
 export function bundledSpec(api: string): string {
   const apis = listApis();
   if (!apis.includes(api)) throw new Error(`Unknown API "${api}". Known APIs: ${apis.join(", ")}.`);
-  return apiArtifacts(api).bundleFile;
+  return apiArtifacts(api).servedFile;
 }
 
 /** `mode: "static"` (or any Prism option: errors, dynamic, upstream) serves Prism's example mock. */

@@ -47,10 +47,13 @@ export function inputStamp(api: string, extraDirs: string[] = []): string {
 }
 
 export interface ApiArtifacts {
-  /** The bundled spec (`openapi.json`). */
+  /** The bundled spec as written (`openapi.json`), every example in it: what the gates lint and check. */
   bundleFile: string;
-  /** The model (`model.json`), next to the bundle as the stateful mock expects. */
+  /** The bundle the mocks serve (`served/openapi.json`): an answer example that breaks its schema left out, as in the SDK's. */
+  servedFile: string;
+  /** The model (`served/model.json`), next to the served bundle as the stateful mock expects. */
   modelFile: string;
+  /** The served bundle, parsed. */
   doc(): Json;
   model(): ApiModel;
 }
@@ -63,15 +66,18 @@ export function apiArtifacts(api: string): ApiArtifacts {
   assertApi(api);
   const dir = join(cacheRoot, api, inputStamp(api).slice(0, 16));
   const bundleFile = join(dir, "openapi.json");
-  const modelFile = join(dir, "model.json");
+  const servedFile = join(dir, "served", "openapi.json");
+  const modelFile = join(dir, "served", "model.json");
   if (!existsSync(modelFile)) {
     const work = `${dir}.${process.pid}.${Date.now()}`;
-    mkdirSync(work, { recursive: true });
+    mkdirSync(join(work, "served"), { recursive: true });
     const doc = bundleSpec(api, join(work, "openapi.json"));
     // what the SDK's generated bundle serves (generate.ts): an example that breaks its schema is left out
-    if (dropBrokenExamples(doc).length) writeFileSync(join(work, "openapi.json"), `${JSON.stringify(doc, null, 2)}\n`);
-    const model = buildModel(api, doc, { specHash: specHash(readFileSync(join(work, "openapi.json"), "utf8")) });
-    writeFileSync(join(work, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
+    dropBrokenExamples(doc);
+    const served = `${JSON.stringify(doc, null, 2)}\n`;
+    writeFileSync(join(work, "served", "openapi.json"), served);
+    const model = buildModel(api, doc, { specHash: specHash(served) });
+    writeFileSync(join(work, "served", "model.json"), `${JSON.stringify(model, null, 2)}\n`);
     try {
       renameSync(work, dir);
     } catch {
@@ -84,8 +90,9 @@ export function apiArtifacts(api: string): ApiArtifacts {
   }
   return {
     bundleFile,
+    servedFile,
     modelFile,
-    doc: () => JSON.parse(readFileSync(bundleFile, "utf8")),
+    doc: () => JSON.parse(readFileSync(servedFile, "utf8")),
     model: () => JSON.parse(readFileSync(modelFile, "utf8")) as ApiModel,
   };
 }
