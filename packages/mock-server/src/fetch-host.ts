@@ -70,6 +70,9 @@ export function simulatorFetch(simulator: Simulator, options: { base: string; se
     const target = url.pathname + url.search;
     const outcome = await simulator.exchange({ method: request.method, path: pathUnder(url, options.servers), search: url.searchParams, headers, body: await bodyOf(request), target }, signal);
     options.onExchange(outcome.exchange);
+    // the caller may have given up while the simulator worked (a slow machine): its abort event has fired
+    // already, so a listener added now would never run and a held answer would hang the caller for ever
+    if (signal.aborted) throw signal.reason;
     if ("drop" in outcome) {
       if (outcome.drop === "reset") throw dropped();
       // no answer: wait for the caller to give up, as on a real connection
