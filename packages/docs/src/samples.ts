@@ -94,8 +94,7 @@ export function httpRequest(model: Model, op: Op) {
   if (answerOf(op) === "text" || answerOf(op) === "blob") headers.push(["Accept", op.successContentTypes.join(", ")]);
   // JSON among other media types (XML first, say): asked for, as the SDK does
   else if (answerOf(op) === "json" && op.successContentTypes.some((type) => !isJsonMedia(type))) headers.push(["Accept", "application/json"]);
-  // an operation with its own server is sent there (a relative one is resolved against the API's)
-  const server = op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
+  const server = serverOf(model, op);
   return {
     method: op.method,
     /** HTTP Basic: `user:password` to encode (each sample does it its way), else null. */
@@ -206,6 +205,11 @@ export function curlSample(model: Model, op: Op): string {
   } else if (uploads.length) lines.push(`--data-binary ${shellQuote(`@${uploads[0]!.name}`)}`);
   else if (request.body !== undefined) lines.push(`-d ${shellQuote(request.rawBody ?? JSON.stringify(request.body, null, 2))}`);
   return lines.join(" \\\n  ");
+}
+
+/** Where `op`'s samples send it: its own server (a relative one resolved against the API's), else the API's. */
+export function serverOf(model: Pick<ApiModel, "servers">, op: Pick<Op, "servers">): string {
+  return op.servers?.[0] ? new URL(op.servers[0], model.servers[0] ?? undefined).href.replace(/\/+$/, "") : (model.servers[0] ?? "");
 }
 
 /** `client.instances.list` or, for an operationId without a namespace, `client.check`. */

@@ -1,10 +1,12 @@
 // The runner the docs-samples suite runs many samples with, in one process: each sample's failure
 // (a throw, an exit code, an unhandled rejection, output on stderr) is its own, not its neighbour's.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, it, onTestFinished } from "vitest";
 import { run } from "@repo/testkit/run-program";
 
 const dir = mkdtempSync(join(tmpdir(), "sample-runner-"));
@@ -37,4 +39,27 @@ it("records, per sample, a throw, an exit code, an unhandled rejection and stder
   expect(byName.stderr).toEqual({ error: null, stderr: "a warning\n" });
   expect(byName.fineAfter).toEqual({ error: null, stderr: "" });
   expect(result.stdout).toBe("42\nstill runs\n");
+});
+
+it("SAMPLES_REROUTE sends a request under a named server (a URL or a Request) to the mock instead", async () => {
+  const seen: string[] = [];
+  const server = createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    response.end("rerouted");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  onTestFinished(() => void server.close());
+  const mock = `http://127.0.0.1:${(server.address() as AddressInfo).port}/base`;
+  const file = join(dir, "reroute.mjs");
+  writeFileSync(file, [
+    'console.log(await (await fetch("https://files.example.test/v2/things?x=1")).text());',
+    'console.log(await (await fetch(new Request("https://files.example.test/v2", { method: "POST", body: "b" }))).text());',
+  ].join("\n"));
+  const resultsFile = join(dir, "reroute.json");
+  const runner = fileURLToPath(new URL("../src/testing/sample-runner.mjs", import.meta.url));
+  const result = await run(process.execPath, [runner, resultsFile, file], { SAMPLES_REROUTE: JSON.stringify([["https://files.example.test/v2", mock]]) });
+  expect(result.code, result.stderr).toBe(0);
+  expect(JSON.parse(readFileSync(resultsFile, "utf8"))[file]).toEqual({ error: null, stderr: "" });
+  expect(result.stdout).toBe("rerouted\nrerouted\n");
+  expect(seen).toEqual(["GET /base/things?x=1", "POST /base"]);
 });

@@ -6,6 +6,21 @@ import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const [resultsFile, ...samples] = process.argv.slice(2);
+
+// SAMPLES_REROUTE, [[from, to], …]: a request to a URL under `from` goes to `to` instead (the API's servers
+// → the mock), as the suite does to the URLs a curl sample names; the SDK sends an operation with a server
+// of its own there whatever base URL it was given
+const reroute = JSON.parse(process.env.SAMPLES_REROUTE ?? "[]");
+if (reroute.length) {
+  const send = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const [from, to] = reroute.find(([from]) => url === from || url.startsWith(`${from}/`) || url.startsWith(`${from}?`)) ?? [];
+    if (from === undefined) return send(input, init);
+    const target = to + url.slice(from.length);
+    return send(input instanceof Request ? new Request(target, input) : target, init);
+  };
+}
 const results = {};
 let current;
 const writeStderr = process.stderr.write.bind(process.stderr);

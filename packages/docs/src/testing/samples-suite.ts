@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
-import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, sampleUploads, type CodeSample } from "../samples.js";
+import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, sampleUploads, serverOf, type CodeSample } from "../samples.js";
+import { expectDeclaredStatus } from "@repo/testkit/answer-status";
 import type { SdkPackage } from "@repo/testkit/package";
 import { run, tscBin, type Ran } from "@repo/testkit/run-program";
 import { fromCurl, fromPython } from "./sample-requests.js";
@@ -42,8 +43,12 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
   const writeUploadFiles = (where: string) => {
     for (const op of model.operations) for (const upload of sampleUploads(op)) writeFileSync(join(where, upload.name), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   };
-  /** A sample as a reader runs it against the mock: the real token, the mock instead of the server. */
-  const forMock = (source: string) => source.replaceAll("<TOKEN>", options.token).replaceAll(server, mock.url);
+  /** The servers the samples name, the longest first (one may be a prefix of another): every one is the mock in the runs. */
+  const servers = [...new Set([server, ...model.operations.map((op) => serverOf(model, op))])].filter(Boolean).sort((a, b) => b.length - a.length);
+  /** A sample as a reader runs it against the mock: the real token, the mock instead of the API's servers. */
+  const forMock = (source: string) => servers.reduce((text, from) => text.replaceAll(from, mock.url), source.replaceAll("<TOKEN>", options.token));
+  /** The SDK sends an operation with a server of its own there, not to the base URL: the runner sends those to the mock too. */
+  const reroute = () => ({ SAMPLES_REROUTE: JSON.stringify(servers.map((from) => [from, mock.url])) });
   const env = () => ({ [model.env.baseUrl]: mock.url, XDG_CONFIG_HOME: join(dir, "config") });
 
   describe(`the ${pkg.name} docs' code samples`, () => {
@@ -59,7 +64,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
       typeCheck = await run(process.execPath, [tscBin(), "-p", join(dir, "ts")]);
       for (const [id] of operations) writeFileSync(join(dir, `fetch-${id}.mjs`), forMock(sampleOf(id, "JavaScript")));
       [ran.ts, ran.fetch] = await Promise.all([
-        runBatch(operations.map(([id]) => [id, join(dir, "ts", "js", `${id}.js`)]), env()),
+        runBatch(operations.map(([id]) => [id, join(dir, "ts", "js", `${id}.js`)]), { ...env(), ...reroute() }),
         runBatch(operations.map(([id]) => [id, join(dir, `fetch-${id}.mjs`)]), {}),
       ]);
     }, 180_000);
@@ -88,7 +93,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
       expect(result.stderr, result.stderr).not.toMatch(/^curl:/m);
       expect(result.code, result.stderr).toBe(0);
       const headers = readFileSync(headersFile, "utf8");
-      expect(headers.split(" ")[1]).toBe(op.successStatus);
+      expectDeclaredStatus(op, headers.split(" ")[1]!);
       expect(headers.toLowerCase()).not.toContain("sl-violations");
     }, 60_000);
 
