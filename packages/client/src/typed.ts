@@ -62,8 +62,11 @@ type WithOptionalKey<T, D> = T extends unknown
  */
 export type OperationParams<O, D> = OrNone<Simplify<WithOptionalKey<ParamsOf<O> & BodyInput<O, D>, D>>>;
 
-/** An operation without inputs takes no keys at all (`{}` would accept any object). */
-type OrNone<T> = [T] extends [never] ? T : [keyof T] extends [never] ? { [key: string]: never } : T;
+/**
+ * An operation without inputs takes no keys at all (`{}` would accept any object). Member by member: the
+ * keys of a union are only those its members share, none for a oneOf body of distinct fields.
+ */
+type OrNone<T> = [T] extends [never] ? T : T extends unknown ? ([keyof T] extends [never] ? { [key: string]: never } : T) : never;
 
 type StatusCode<K> = K extends number | string ? `${K}` : never;
 

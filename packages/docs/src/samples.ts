@@ -273,6 +273,8 @@ export function cliSample(model: Model, op: Op): string {
       op.bodyMode === "flat" &&
       Object.entries(body as Record<string, unknown>).every(([key, value]) => {
         const flag = flags.get(`body:${key}`);
+        // a null (a nullable field the example leaves empty) has no flag spelling: the body goes as JSON
+        if (value === null) return false;
         return Array.isArray(value) ? value.length > 0 && isPlainKind(flag?.itemKind) : isPlainKind(flag?.kind);
       });
     if (asFlags) {

@@ -65,6 +65,23 @@ const doc = {
         responses: ok,
       },
     },
+    // a flat body whose example leaves a nullable field empty: null has no flag spelling
+    "/things/{id}/rating": {
+      post: {
+        operationId: "things.rate",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { type: "object", required: ["stars"], properties: { stars: { type: "integer" }, note: { type: ["string", "null"] } } },
+              example: { stars: 5, note: null },
+            },
+          },
+        },
+        responses: ok,
+      },
+    },
     "/things/{id}": {
       put: {
         operationId: "things.replace",
@@ -105,7 +122,7 @@ afterAll(() => prism?.stop());
 
 const forMock = (source: string) => source.replaceAll("<TOKEN>", "k_123").replaceAll(server, prism.url);
 
-describe.each(["ping", "things.search", "things.replace", "things.photo", "things.attach", "reports.usage", "reports.invoice"])("%s", (id) => {
+describe.each(["ping", "things.search", "things.replace", "things.rate", "things.photo", "things.attach", "reports.usage", "reports.invoice"])("%s", (id) => {
   it("curl reaches the mock with no request violation", async () => {
     const script = `cd ${JSON.stringify(dir)}\ncurl() { command curl -sS --fail-with-body -D ${JSON.stringify(`${dir}${id}.headers`)} "$@"; }\n${forMock(curlSample(model, op(id)))}\n`;
     const result = await run("bash", ["-e", "-c", script]);
@@ -178,6 +195,7 @@ describe("CLI samples", () => {
   it.each([
     ["ping", "sample ping"],
     ["things.search", "export SAMPLE_TOKEN='<TOKEN>'\nsample things/search \\\n  --tag blue \\\n  --tag green \\\n  --query-data full \\\n  --x-trace 'trace 1'"],
+    ["things.rate", `export SAMPLE_TOKEN='<TOKEN>'\nsample things/rate \\\n  --id th_1 \\\n  --data '{"stars":5,"note":null}'`],
     ["things.replace", `export SAMPLE_TOKEN='<TOKEN>'\nsample things/replace \\\n  --id th_1 \\\n  --data '{"id":"th_1","spec":{"size":3}}'`],
   ])("%s", (id, want) => {
     expect(cliSample(model, op(id))).toBe(want);

@@ -121,3 +121,27 @@ describe("a request body whose optional property has no valid sample", () => {
     expect(buildModel("t", doc, { specHash: "x" }).operations[0]!.exampleParams).toEqual({ model: expect.any(String) });
   });
 });
+
+describe("a request example carrying fields its schema never declares", () => {
+  const create = (schema: object, example: object) =>
+    buildModel("t", {
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: { "/pools": { post: { operationId: "pools.create", requestBody: { content: { "application/json": { schema, example } } }, responses: { 201: { description: "OK" } } } } },
+    }, { specHash: "x" }).operations[0]!.exampleParams;
+  const config = { type: "object", properties: { size: { type: "string" } } };
+
+  it("sends the declared fields only, at any depth and through allOf/oneOf (what the SDK's types accept)", () => {
+    const pool = { allOf: [{ type: "object", required: ["name"], properties: { name: { type: "string" } } }, { properties: { config: { oneOf: [config, { type: "string" }] } } }] };
+    expect(create(pool, { name: "p", backups: true, config: { size: "s", region: "nyc1" } })).toEqual({ name: "p", config: { size: "s" } });
+  });
+
+  it("keeps every field where the object admits others, or declares none", () => {
+    expect(create({ type: "object", properties: { name: { type: "string" } }, additionalProperties: { type: "string" } }, { name: "p", tag: "x" })).toEqual({ name: "p", tag: "x" });
+    expect(create({ type: "object" }, { anything: 1 })).toEqual({ anything: 1 });
+  });
+
+  it("keeps an undeclared field the schema requires (leaving it out would break the schema)", () => {
+    expect(create({ type: "object", required: ["method"], properties: { name: { type: "string" } } }, { name: "p", method: "GET" })).toEqual({ name: "p", method: "GET" });
+  });
+});

@@ -33,3 +33,20 @@ describe("generated types", () => {
     expect(block("Task")).toMatch(/priority: number;/);
   });
 });
+
+describe("a schema requiring a field it never defines (an upstream spec's slip)", () => {
+  const withSchemas = (schemas: Record<string, object>) => ({ ...spec, components: { schemas: { ...spec.components.schemas, ...schemas } } });
+  const block = (types: string, name: string) => types.slice(types.indexOf(`${name}: {`), types.indexOf("};", types.indexOf(`${name}: {`)));
+
+  it("gets that field, of any type, required in its type: a call the API accepts type-checks", async () => {
+    const types = await typesOf(withSchemas({ Logtail: { type: "object", required: ["endpoint"], properties: { token: { type: "string" } }, example: { required: ["data"] } } }));
+    expect(block(types, "Logtail")).toMatch(/token\?: string;/);
+    expect(block(types, "Logtail")).toMatch(/endpoint: unknown;/);
+    expect(types).not.toMatch(/data: unknown/); // an example's data is not a schema
+  });
+
+  it("keeps the type another part of the schema gives it (allOf: the intersection with unknown is that type)", async () => {
+    const types = await typesOf(withSchemas({ Base: { type: "object", properties: { name: { type: "string" } } }, Named: { allOf: [{ $ref: "#/components/schemas/Base" }, { required: ["name"] }] } }));
+    expect(types).toMatch(/Named: components\["schemas"\]\["Base"\] & \{\s+name: unknown;\s+\}/);
+  });
+});

@@ -52,6 +52,11 @@ export async function oneOfBody() {
   await client.pets.create({ kind: "dog", name: "Rex" });
   // @ts-expect-error no member is a bird
   await client.pets.create({ kind: "bird", name: "Tweety" });
+  // members that share no field: each is accepted alone, not an object with neither
+  await client.pets.adopt({ petId: "p_1" });
+  await client.pets.adopt({ shelter: "north", note: "calm" });
+  // @ts-expect-error neither member's required field
+  await client.pets.adopt({ note: "calm" });
 }
 `;
 

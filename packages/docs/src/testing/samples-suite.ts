@@ -102,7 +102,9 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
       const cwd = join(dir, `cli-${id}`); // where a binary answer's --out-file lands
       mkdirSync(cwd, { recursive: true });
       writeUploadFiles(cwd);
-      const script = `cd ${JSON.stringify(cwd)}\n${pkg.name}() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${forMock(sampleOf(id, "CLI"))}\n`;
+      // $<API>_BASE_URL replaces the API's server only: an operation with a server of its own is sent to the mock by --base-url
+      const own = op.servers?.length ? ` --base-url ${JSON.stringify(mock.url)}` : "";
+      const script = `cd ${JSON.stringify(cwd)}\n${pkg.name}() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"${own}; }\n${forMock(sampleOf(id, "CLI"))}\n`;
       const result = await run("bash", ["-e", "-c", script], env());
       expect(result.code, result.stderr).toBe(0);
       // the CLI prints a JSON or text answer, saves a binary one to its --out-file, and prints nothing for none

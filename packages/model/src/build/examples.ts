@@ -2,7 +2,7 @@
 // docs samples, CLI tests and the SDK's every-operation test all start from.
 import type { Json, ModelOperation } from "../api-model.js";
 import { deref } from "../schema.js";
-import { sampleOf, validValue } from "./valid-values.js";
+import { checker, sampleOf, validValue, withoutUndeclared } from "./valid-values.js";
 
 export { sampleOf };
 
@@ -39,7 +39,10 @@ export function exampleParams(
   if (operation.bodyMode) {
     // the spec's example when it is valid (upstream ones may not be), else a valid value of the schema
     const given = firstExample(doc, media) ?? firstExample(doc, deref(doc, media?.schema ?? {}));
-    const body = (media?.schema ? validValue(doc, media.schema, "request", [given]) : undefined) ?? given ?? sampleOf(doc, media?.schema) ?? {};
+    const chosen = (media?.schema ? validValue(doc, media.schema, "request", [given]) : undefined) ?? given ?? sampleOf(doc, media?.schema) ?? {};
+    // the fields the schema declares (what the SDK's types accept), unless leaving the others out breaks it
+    const declared = media?.schema ? withoutUndeclared(doc, media.schema, chosen) : chosen;
+    const body = media?.schema && !checker(doc)(media.schema, declared) ? declared : chosen;
     if (operation.bodyMode === "flat") Object.assign(params, body);
     else params.body = body;
   }

@@ -18,6 +18,30 @@ function withoutProtocolHeaders(doc: Json): Json {
   return copy;
 }
 
+/** Values, not schemas: a `required` list inside an example is data. */
+const VALUE_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+
+/**
+ * Every schema with the fields its `required` names declared: an upstream schema may require one it never
+ * defines (DigitalOcean's Logtail destination requires `endpoint`), which JSON Schema and the API demand
+ * but openapi-typescript leaves out of the type, so a valid call would not type-check. The field is added
+ * as `{}` (unknown): where another part of the schema (allOf, the parent of a oneOf branch) types it, the
+ * intersection keeps that type.
+ */
+function withRequiredDeclared(doc: Json): Json {
+  const visit = (node: Json) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node.required) && node.required.every((name: unknown) => typeof name === "string") && !node.$ref) {
+      const missing = (node.required as string[]).filter((name) => !(node.properties && Object.hasOwn(node.properties, name)));
+      if (missing.length) node.properties = { ...node.properties, ...Object.fromEntries(missing.map((name) => [name, {}])) };
+    }
+    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYS.has(key)) visit(value);
+  };
+  visit(doc);
+  return doc;
+}
+
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
@@ -40,5 +64,5 @@ function fileAsBlob(schema: Json, options: { path?: string }) {
  * unaffected where the spec lists its fields as required, as the spec guide asks.
  */
 export async function typesOf(doc: Json): Promise<string> {
-  return astToString(await openapiTS(withoutProtocolHeaders(doc), { defaultNonNullable: false, transform: fileAsBlob }));
+  return astToString(await openapiTS(withRequiredDeclared(withoutProtocolHeaders(doc)), { defaultNonNullable: false, transform: fileAsBlob }));
 }

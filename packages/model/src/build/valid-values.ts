@@ -93,6 +93,34 @@ function withUndefinedRequired(doc: Json, schema: Json, value: Json, depth = 0):
   return out;
 }
 
+/**
+ * `value` without the object properties its schema never declares, at any depth: an upstream example may
+ * carry fields the schema left out (DigitalOcean's), which JSON Schema lets through but a typed client
+ * refuses (TypeScript's excess-property check). A property stays where any part of the schema (allOf,
+ * oneOf, anyOf) declares it, and every property stays where the object admits others (additionalProperties,
+ * patternProperties) or declares none. The caller keeps the value as it was when this one is not valid.
+ */
+export function withoutUndeclared(doc: Json, schema: Json, value: Json, depth = 0): Json {
+  if (!value || typeof value !== "object" || depth > 20) return value;
+  const node = deref(doc, schema ?? {}) ?? {};
+  if (Array.isArray(value)) return node.items ? value.map((entry) => withoutUndeclared(doc, node.items, entry, depth + 1)) : value;
+  const parts: Json[] = [];
+  const collect = (part: Json, level: number) => {
+    const resolved = deref(doc, part ?? {}) ?? {};
+    parts.push(resolved);
+    if (level < 5) for (const key of ["allOf", "oneOf", "anyOf"]) for (const child of (resolved[key] ?? []) as Json[]) collect(child, level + 1);
+  };
+  collect(node, 0);
+  const properties: Record<string, Json> = Object.assign({}, ...parts.map((part) => part.properties ?? {}));
+  const open = parts.some((part) => (part.additionalProperties !== undefined && part.additionalProperties !== false) || part.patternProperties) || !Object.keys(properties).length;
+  const out: Record<string, Json> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key in properties) out[key] = withoutUndeclared(doc, properties[key], entry, depth + 1);
+    else if (open) out[key] = entry;
+  }
+  return out;
+}
+
 /** A checker of values against the bundle's schemas: what ajv finds wrong, or undefined. */
 function makeChecker(doc: Json): (schema: Json, value: Json) => string | undefined {
   // logger: false — a format ajv does not know (upstream specs invent them) is ignored without a console line
