@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "@repo/model/build";
+import { buildModel, servedBundle } from "@repo/model/build";
 import { globalFlags, operationFlags } from "@repo/cli";
 import { cliSample, curlSample, javascriptSample, pythonSample, typescriptSample } from "../src/samples.js";
 import { run } from "@repo/testkit/run-program";
@@ -37,6 +37,8 @@ const doc = {
           { name: "tag", in: "query", required: true, schema: { type: "array", items: { type: "string" } }, example: ["blue", "green"] },
           { name: "data", in: "query", required: true, schema: { type: "string" }, example: "full" },
           { name: "X-Trace", in: "header", required: true, schema: { type: "string" }, example: "trace 1" },
+          // a header the client sets itself: OpenAPI ignores it, and so does the bundle the mocks serve
+          { name: "Accept", in: "header", required: true, schema: { type: "string", enum: ["application/json", "application/yaml"] } },
         ],
         responses: ok,
       },
@@ -115,7 +117,7 @@ beforeAll(async () => {
   // the files the upload samples send, beside them
   writeFileSync(`${dir}photo.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(`${dir}file.bin`, "some bytes\n");
-  writeFileSync(`${dir}openapi.json`, JSON.stringify(doc));
+  writeFileSync(`${dir}openapi.json`, JSON.stringify(servedBundle(doc).doc)); // as an SDK package serves its spec
   prism = await startPrism(`${dir}openapi.json`, { errors: true });
 }, 60_000);
 afterAll(() => prism?.stop());

@@ -7,8 +7,8 @@ import { basename, join } from "node:path";
 import { isMap, parseDocument } from "yaml";
 import type { ApiModel, Json } from "../api-model.js";
 import { buildModel } from "./build-model.js";
-import { dropBrokenExamples } from "./broken-examples.js";
 import { bundleSpec, specHash } from "./bundle.js";
+import { servedBundle } from "./served-bundle.js";
 import { assertApi, repoRoot } from "./workspace.js";
 
 const cacheRoot = join(repoRoot, "node_modules", ".cache", "api-artifacts");
@@ -71,9 +71,9 @@ export function apiArtifacts(api: string): ApiArtifacts {
   if (!existsSync(modelFile)) {
     const work = `${dir}.${process.pid}.${Date.now()}`;
     mkdirSync(join(work, "served"), { recursive: true });
-    const doc = bundleSpec(api, join(work, "openapi.json"));
-    // what the SDK's generated bundle serves (generate.ts): an example that breaks its schema is left out
-    dropBrokenExamples(doc);
+    // what the SDK's generated bundle serves (generate.ts): no header the client sets itself, no answer
+    // example that breaks its schema
+    const { doc } = servedBundle(bundleSpec(api, join(work, "openapi.json")));
     const served = `${JSON.stringify(doc, null, 2)}\n`;
     writeFileSync(join(work, "served", "openapi.json"), served);
     const model = buildModel(api, doc, { specHash: specHash(served) });

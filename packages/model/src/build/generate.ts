@@ -4,11 +4,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ApiModel } from "../api-model.js";
-import { brokenExampleLines, dropBrokenExamples } from "./broken-examples.js";
+import { brokenExampleLines } from "./broken-examples.js";
 import { buildModel } from "./build-model.js";
 import { bundleSpec, specHash } from "./bundle.js";
 import { cliModelSource } from "./cli-model.js";
 import { operationTable } from "./operation-table.js";
+import { servedBundle } from "./served-bundle.js";
 import { typesOf } from "./typescript-types.js";
 import { assertApi } from "./workspace.js";
 
@@ -20,10 +21,10 @@ export async function generateSdkSources(api: string, outDir: string): Promise<A
 
   const bundleFile = join(outDir, "openapi.json");
   bundleSpec(api, bundleFile);
-  // the mocks serve this bundle's examples: one that breaks its schema is left out of it, and named
-  const bundled = JSON.parse(readFileSync(bundleFile, "utf8"));
-  const broken = dropBrokenExamples(bundled);
-  if (broken.length) writeFileSync(bundleFile, `${JSON.stringify(bundled, null, 2)}\n`);
+  // the mocks serve this bundle: without the headers the client sets itself (OpenAPI ignores them, Prism
+  // would not), and without an answer example that breaks its schema (named)
+  const { doc: served, broken } = servedBundle(JSON.parse(readFileSync(bundleFile, "utf8")));
+  writeFileSync(bundleFile, `${JSON.stringify(served, null, 2)}\n`);
   const bundleText = readFileSync(bundleFile, "utf8");
   const hash = specHash(bundleText);
   const banner = (what: string) =>

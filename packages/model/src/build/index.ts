@@ -9,6 +9,7 @@ export { operationTable } from "./operation-table.js";
 export { checkPathTemplate } from "./path-template.js";
 export { pnpm } from "./pnpm.js";
 export { binPath, quietRedocly, redocly } from "./redocly.js";
+export { servedBundle } from "./served-bundle.js";
 export { typesOf } from "./typescript-types.js";
 export { runMain, UsageError } from "./usage-error.js";
 export { assertApi, listApis, repoRoot, specFile, specRoot } from "./workspace.js";

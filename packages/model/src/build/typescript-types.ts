@@ -2,21 +2,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import type { Json } from "../api-model.js";
-import { isProtocolHeader } from "../protocol-headers.js";
-import { deref, HTTP_METHODS } from "../schema.js";
-
-/** The spec without header parameters the client sets itself (Accept, Content-Type…), as the model has it. */
-function withoutProtocolHeaders(doc: Json): Json {
-  const copy = structuredClone(doc);
-  const strip = (node: Json) => {
-    if (Array.isArray(node?.parameters)) node.parameters = node.parameters.filter((p: Json) => !isProtocolHeader(deref(copy, p)));
-  };
-  for (const item of Object.values(copy.paths ?? {}) as Json[]) {
-    strip(item);
-    for (const method of HTTP_METHODS) strip(item?.[method]);
-  }
-  return copy;
-}
+import { withoutProtocolHeaders } from "./protocol-header-params.js";
 
 /** Values, not schemas: a `required` list inside an example is data. */
 const VALUE_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
