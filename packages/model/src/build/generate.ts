@@ -23,14 +23,17 @@ export async function generateSdkSources(api: string, outDir: string): Promise<A
   bundleSpec(api, bundleFile);
   // the mocks serve this bundle: without the headers the client sets itself (OpenAPI ignores them, Prism
   // would not), and without an answer example that breaks its schema (named)
-  const { doc: served, broken } = servedBundle(JSON.parse(readFileSync(bundleFile, "utf8")));
+  const written = JSON.parse(readFileSync(bundleFile, "utf8"));
+  const { doc: served, broken } = servedBundle(written);
   writeFileSync(bundleFile, `${JSON.stringify(served, null, 2)}\n`);
   const bundleText = readFileSync(bundleFile, "utf8");
   const hash = specHash(bundleText);
   const banner = (what: string) =>
     `// ${what}\n// Generated from spec/${api}/ by scripts/generate-sdk.mjs (run \`pnpm build\`); do not edit.\n// spec-hash: ${hash}\n`;
 
-  writeFileSync(join(outDir, "schema.ts"), `${banner("Types of every path, operation and schema.")}\n${await typesOf(JSON.parse(bundleText))}`);
+  // the types read the spec as written, as OpenAPI does (a discriminator narrows its members); the served
+  // bundle is JSON Schema's reading, for the mocks and the validation of what is sent
+  writeFileSync(join(outDir, "schema.ts"), `${banner("Types of every path, operation and schema.")}\n${await typesOf(written)}`);
   const model = buildModel(api, JSON.parse(bundleText), { specHash: hash });
   writeFileSync(join(outDir, "model.json"), `${JSON.stringify(model, null, 2)}\n`);
   writeFileSync(

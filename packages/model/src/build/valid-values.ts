@@ -5,6 +5,7 @@ import addFormatsModule from "ajv-formats";
 import { sample } from "openapi-sampler";
 import type { Json } from "../api-model.js";
 import { deref } from "../schema.js";
+import { namesDiscriminatedMember } from "./discriminated-unions.js";
 
 // Both are CommonJS modules whose `default` is the export itself.
 const Ajv2020 = Ajv2020Module.default;
@@ -62,11 +63,14 @@ const bare = new WeakMap<object, Json>();
  */
 export function validValue(doc: Json, schema: Json, side: "request" | "answer", candidates: readonly Json[] = []): Json {
   const check = checker(doc);
+  const node = deref(doc, schema ?? {});
+  // valid JSON Schema, and naming a member by its discriminator where the schema has one (OpenAPI's reading)
+  const passes = (value: Json) => !check(schema, value) && namesDiscriminatedMember(node, value);
   const valid = (value: Json): Json => {
     if (value === undefined) return undefined;
-    if (!check(schema, value)) return value;
+    if (passes(value)) return value;
     const filled = withUndefinedRequired(doc, schema, value);
-    return !check(schema, filled) ? filled : undefined;
+    return passes(filled) ? filled : undefined;
   };
   for (const candidate of candidates) if (valid(candidate) !== undefined) return valid(candidate);
   const sampled = valid(sampleOf(doc, schema, side));
