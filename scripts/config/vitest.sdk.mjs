@@ -8,7 +8,8 @@ export const sdkTests = () =>
   defineConfig({
     test: {
       include: ["test/**/*.test.ts"],
-      globalSetup: ["./test/global-setup.ts"],
+      // the run's temporary files in one folder, removed when it ends; then the API's Prism mock
+      globalSetup: ["../../scripts/config/scratch-tmp.mjs", "./test/global-setup.ts"],
       isolate: false,
       testTimeout: 20_000,
       hookTimeout: 60_000,

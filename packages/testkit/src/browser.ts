@@ -51,7 +51,8 @@ export function chromiumExecutable(): Promise<string> {
  * which is then renamed whole to one folder per version: whoever renames first wins, the others reuse it.
  */
 async function unpackBundled(): Promise<string> {
-  const dir = join(tmpdir(), `sparticuz-chromium-${version}`);
+  // the machine's temp folder, not the test run's own (scratch-tmp.mjs): unpacked once, kept across runs
+  const dir = join(process.env.TESTS_SHARED_TMPDIR || tmpdir(), `sparticuz-chromium-${version}`);
   const executable = join(dir, "chromium");
   if (existsSync(executable)) return executable;
   const staging = mkdtempSync(`${dir}.partial-`);
