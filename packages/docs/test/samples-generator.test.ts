@@ -15,6 +15,13 @@ import { fromCurl, fromPython } from "@repo/docs/sample-requests";
 
 const server = "https://api.example.test/v2";
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } } };
+/** An operation on one thing (`/things/{id}…`) that takes a body of `mediaType`. */
+const thingOp = (operationId: string, mediaType: string, media: object) => ({
+  operationId,
+  parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
+  requestBody: { required: true, content: { [mediaType]: media } },
+  responses: ok,
+});
 const doc = {
   openapi: "3.1.0",
   info: { title: "Sample API", version: "2.0.0" },
@@ -51,85 +58,40 @@ const doc = {
     },
     // uploads: a body of bytes, and a form with a file field next to a text field
     "/things/{id}/photo": {
-      put: {
-        operationId: "things.photo",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
-        requestBody: { required: true, content: { "image/png": { schema: { type: "string", format: "binary" } } } },
-        responses: ok,
-      },
+      put: thingOp("things.photo", "image/png", { schema: { type: "string", format: "binary" } }),
     },
     "/things/{id}/files": {
-      post: {
-        operationId: "things.attach",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
-        requestBody: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: { type: "object", required: ["title", "file"], properties: { title: { type: "string", example: "Q3 notes" }, file: { type: "string", format: "binary" } } },
-            },
-          },
-        },
-        responses: ok,
-      },
+      post: thingOp("things.attach", "multipart/form-data", {
+        schema: { type: "object", required: ["title", "file"], properties: { title: { type: "string", example: "Q3 notes" }, file: { type: "string", format: "binary" } } },
+      }),
     },
     // a flat body whose example leaves a nullable field empty: null has no flag spelling
     "/things/{id}/rating": {
-      post: {
-        operationId: "things.rate",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: { type: "object", required: ["stars"], properties: { stars: { type: "integer" }, note: { type: ["string", "null"] } } },
-              example: { stars: 5, note: null },
-            },
-          },
-        },
-        responses: ok,
-      },
+      post: thingOp("things.rate", "application/json", {
+        schema: { type: "object", required: ["stars"], properties: { stars: { type: "integer" }, note: { type: ["string", "null"] } } },
+        example: { stars: 5, note: null },
+      }),
     },
     // members that overlap (a snapshot is an action with a name: every body matches both) under a
     // discriminator whose mapping leaves out the example's value (DigitalOcean's droplet actions)
     "/things/{id}/actions": {
-      post: {
-        operationId: "things.act",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                oneOf: [{ $ref: "#/components/schemas/Action" }, { $ref: "#/components/schemas/Snapshot" }],
-                discriminator: { propertyName: "type", mapping: { start: "#/components/schemas/Action", snapshot: "#/components/schemas/Snapshot" } },
-              },
-            },
-          },
+      post: thingOp("things.act", "application/json", {
+        schema: {
+          oneOf: [{ $ref: "#/components/schemas/Action" }, { $ref: "#/components/schemas/Snapshot" }],
+          discriminator: { propertyName: "type", mapping: { start: "#/components/schemas/Action", snapshot: "#/components/schemas/Snapshot" } },
         },
-        responses: ok,
-      },
+      }),
     },
     "/things/{id}": {
-      put: {
-        operationId: "things.replace",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "th_1" }],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                additionalProperties: false,
-                required: ["id", "spec"],
-                properties: { id: { type: "string" }, spec: { type: "object", properties: { size: { type: "integer" } } } },
-              },
-              example: { id: "th_1", spec: { size: 3 } },
-            },
-          },
+      put: thingOp("things.replace", "application/json", {
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "spec"],
+          properties: { id: { type: "string" }, spec: { type: "object", properties: { size: { type: "integer" } } } },
         },
-        responses: ok,
-      },
+        example: { id: "th_1", spec: { size: 3 } },
+      }),
     },
   },
 };
