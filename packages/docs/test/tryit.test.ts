@@ -1,9 +1,10 @@
 // The Try-it panel of every reference page, in Chromium, offline: every operation of every API sent
 // with its prefilled values to the simulator in the page answers 2xx; one flow keeps its state across
-// operations; a bad body is flagged before it is sent. Prism's judge runs in the page and finds every
+// operations; a bad body is flagged before it is sent; an upload sends the file chosen in its file input. Prism's judge runs in the page and finds every
 // prefilled exchange valid. No request leaves the page but the site's files.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fileFields, sendsBytes } from "@repo/model";
 import { type Browser } from "@repo/testkit/browser";
 import { describe, expect, it } from "vitest";
 import { apis, builtApi } from "./helpers/built.js";
@@ -59,6 +60,10 @@ describe.each(apis)("%s reference page: Try it", (api) => {
       }
       // each operation from the spec's seed: its examples name the seed's items
       await panel(page).getByRole("button", { name: "Reset" }).click();
+      // an upload: a file input for a body of bytes, one per file field of a form; each given a small file
+      const fileInputs = panel(page).locator('input[type="file"]');
+      expect(await fileInputs.count(), op.operationId).toBe(sendsBytes(op) ? 1 : fileFields(op).length);
+      for (const input of await fileInputs.all()) await input.setInputFiles({ name: "upload.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
       if (first) await panel(page).screenshot({ path: `${screenshots}tryit-${api}-before.png` });
       const answer = await send(page);
       if (first) await panel(page).screenshot({ path: `${screenshots}tryit-${api}-after.png` });
@@ -66,6 +71,9 @@ describe.each(apis)("%s reference page: Try it", (api) => {
       expect(answer.status, `${op.operationId}: ${answer.body}`).toBeLessThan(300);
       // judged by Prism in the page, and valid
       expect(answer.violations, `${op.operationId}: ${answer.body}`).toEqual([]);
+      // the upload carried the file chosen
+      if (sendsBytes(op)) expect(await panel(page).locator(".tryit-sent").innerText()).toBe(`Sent 8 bytes as ${op.requestBody!.contentType}.`);
+      else if (fileFields(op).length) expect(await panel(page).locator(".tryit-sent").innerText()).toMatch(new RegExp(`${fileFields(op)[0]} \\(8 bytes\\)`));
     }
     expect(refused).toEqual([]);
     expect(errors).toEqual([]);

@@ -31,8 +31,11 @@ function validatorOf(op: ModelOperation): Validate | null {
   return compiled.get(op.operationId) ?? null;
 }
 
-/** What is wrong with `text` as the body of `op` (empty: nothing); JSON media types only. */
-export function checkBody(op: ModelOperation, text: string): string[] {
+/**
+ * What is wrong with `text` as the body of `op` (empty: nothing); JSON media types, and a form's typed
+ * fields. `chosenApart`: a form's file fields, which file inputs fill, so neither missing nor checked here.
+ */
+export function checkBody(op: ModelOperation, text: string, chosenApart: readonly string[] = []): string[] {
   if (!text.trim()) return op.requestBody?.required ? ["body: required by the operation"] : [];
   let value: unknown;
   try {
@@ -42,7 +45,9 @@ export function checkBody(op: ModelOperation, text: string): string[] {
   }
   const validate = validatorOf(op);
   if (!validate || validate(value)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath ? `body${error.instancePath.replaceAll("/", ".")}` : "body"}: ${error.message ?? "is invalid"}${extra(error.params)}`);
+  const apart = (error: { instancePath: string; params?: object }) =>
+    chosenApart.includes(String((error.params as { missingProperty?: unknown } | undefined)?.missingProperty ?? "")) && !error.instancePath;
+  return (validate.errors ?? []).filter((error) => !apart(error)).map((error) => `${error.instancePath ? `body${error.instancePath.replaceAll("/", ".")}` : "body"}: ${error.message ?? "is invalid"}${extra(error.params)}`);
 }
 
 /** The name Ajv's message leaves out (the missing property, the unexpected one, the allowed values). */

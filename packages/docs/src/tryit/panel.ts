@@ -2,9 +2,10 @@
 // for the page, showing the operation asked for. The form, the answer, and beside them the same
 // request as the curl, SDK and CLI samples show it, filled with what the reader typed. Reads the
 // page's own openapi.json and model.json: nothing here names an API.
-import { isJsonMedia, type ApiModel, type Json, type ModelOperation } from "@repo/model";
+import { fileFields, isJsonMedia, sendsBytes, type ApiModel, type Json, type ModelOperation } from "@repo/model";
 import { cliSample, curlSample, httpRequest, TOKEN_PLACEHOLDER, typescriptSample } from "../samples.js";
 import { checkBody } from "./check.js";
+import { uploadBody } from "./upload.js";
 import { paramForm, type ParamForm } from "./form.js";
 import { PANEL_STYLE } from "./style.js";
 import { Targets, type Answer, type Outgoing } from "./target.js";
@@ -79,11 +80,14 @@ function targetBar(state: Loaded): HTMLElement {
   return el("div", { className: "tryit-target" }, el("strong", { textContent: "Target" }), choice, serverFields, reset);
 }
 
+/** Is the body typed as JSON: a JSON body, or a form with files, whose other fields are typed as JSON (as the CLI's --data)? */
+const bodyAsJson = (op: ModelOperation): boolean => isJsonMedia(op.requestBody?.contentType ?? "application/json") || fileFields(op).length > 0;
+
 /** The SDK params of the form and the body text, and the body text when it cannot be one (not JSON). */
 function paramsOf(op: ModelOperation, form: ParamForm, bodyText: string | undefined): { params: Record<string, unknown>; raw?: string } {
   const params = form.values();
   if (!op.requestBody || bodyText === undefined || !bodyText.trim()) return { params };
-  if (!isJsonMedia(op.requestBody.contentType ?? "application/json")) return { params: { ...params, body: bodyText } };
+  if (!bodyAsJson(op)) return { params: { ...params, body: bodyText } };
   let value: unknown;
   try {
     value = JSON.parse(bodyText);
@@ -103,6 +107,14 @@ function shaped(state: Loaded, op: ModelOperation, params: Record<string, unknow
     model: server ? { ...state.model, servers: [baseUrl] } : state.model,
     op: { ...op, exampleParams: params, ...(server ? { servers: null } : {}) },
   };
+}
+
+/** An upload in a few words: "8 bytes as image/png", "a form: title, file (8 bytes)", "no file". */
+function sentText({ body, headers }: Outgoing): string {
+  const type = headers.find(([name]) => /^content-type$/i.test(name))?.[1];
+  if (body instanceof Blob) return `${body.size} bytes${type ? ` as ${type}` : ""}`;
+  if (body instanceof FormData) return `a form: ${[...body.entries()].map(([name, value]) => (value instanceof Blob ? `${name} (${value.size} bytes)` : name)).join(", ") || "(empty)"}`;
+  return "no file";
 }
 
 /** The request to send: the samples' own, with the credential put in place of the placeholder. */
@@ -166,8 +178,12 @@ function render(state: Loaded, op: ModelOperation): void {
   const form = paramForm(op, example);
   const names = new Set(op.parameters.map((p) => p.name));
   const exampleBody = op.bodyMode === "body" ? example.body : op.bodyMode === "flat" ? Object.fromEntries(Object.entries(example).filter(([key]) => !names.has(key))) : undefined;
-  const json = isJsonMedia(op.requestBody?.contentType ?? "application/json");
-  const textarea = op.requestBody ? el("textarea", { name: "body", spellcheck: false, value: exampleBody === undefined ? "" : json ? JSON.stringify(exampleBody, null, 2) : String(exampleBody) }) : null;
+  const json = bodyAsJson(op);
+  // an upload: a file input for a body of bytes (no text), or one per file field of a form beside its typed fields
+  const uploads = sendsBytes(op) ? [""] : fileFields(op);
+  const files = uploads.map((field) => el("input", { type: "file", name: field ? `file-${field}` : "body-file", dataset: { field } }));
+  const typed = exampleBody && typeof exampleBody === "object" && !Array.isArray(exampleBody) ? Object.fromEntries(Object.entries(exampleBody).filter(([key]) => !uploads.includes(key))) : exampleBody;
+  const textarea = op.requestBody && !sendsBytes(op) ? el("textarea", { name: "body", spellcheck: false, value: typed === undefined ? "" : json ? JSON.stringify(typed, null, 2) : String(typed) }) : null;
   const check = el("p", { className: "tryit-check" });
   const samples = el("div", { className: "tryit-samples" });
   const answer = el("div", { className: "tryit-answer" });
@@ -175,7 +191,7 @@ function render(state: Loaded, op: ModelOperation): void {
 
   const checkNow = () => {
     if (!textarea || !json) return;
-    const problems = checkBody(op, textarea.value);
+    const problems = checkBody(op, textarea.value, uploads);
     textarea.setAttribute("aria-invalid", String(problems.length > 0));
     check.className = `tryit-check ${problems.length ? "bad" : "good"}`;
     check.replaceChildren(...(problems.length ? [el("strong", { textContent: "The body does not follow the schema:" }), el("ul", {}, ...problems.map((p) => el("li", { textContent: p })))] : ["The body follows the schema."]));
@@ -213,7 +229,18 @@ function render(state: Loaded, op: ModelOperation): void {
     answer.replaceChildren(el("p", { textContent: "Sending…" }));
     try {
       const { params, raw } = paramsOf(op, form, textarea?.value);
-      showAnswer(answer, await state.targets.send(outgoing(state, op, params, raw)), mask);
+      const request = outgoing(state, op, params, raw);
+      if (files.length) {
+        // the file(s) chosen: a body of bytes with the operation's media type; a form whose boundary the browser writes
+        const names = new Set([...op.parameters.map((p) => p.name)]);
+        const fields = op.bodyMode === "body" ? ((params.body as Record<string, unknown> | undefined) ?? {}) : Object.fromEntries(Object.entries(params).filter(([key]) => !names.has(key)));
+        request.body = uploadBody(op, files.map((input) => ({ field: input.dataset.field ?? "", file: input.files?.[0] })), fields);
+        request.headers = request.headers.filter(([name]) => !/^content-type$/i.test(name));
+        if (request.body instanceof Blob) request.headers.push(["Content-Type", op.requestBody?.contentType ?? "application/octet-stream"]);
+      }
+      showAnswer(answer, await state.targets.send(request), mask);
+      // what an upload carried, which the samples cannot show: the file's size, the form's parts
+      if (files.length) answer.prepend(el("p", { className: "tryit-sent", textContent: `Sent ${sentText(request)}.` }));
     } catch (error) {
       answer.replaceChildren(el("p", { className: "tryit-error", textContent: mask(`The request failed: ${(error as Error).message}`) }));
     } finally {
@@ -224,7 +251,9 @@ function render(state: Loaded, op: ModelOperation): void {
   const close = el("button", { type: "button", textContent: "Close" });
   close.addEventListener("click", () => (state.drawer.hidden = true));
   const left = el("div", { className: "tryit-left" }, form.element);
-  if (textarea) left.append(el("h4", { textContent: `Body (${op.requestBody?.contentType ?? "application/json"})` }), textarea, check);
+  if (op.requestBody) left.append(el("h4", { textContent: `Body (${op.requestBody.contentType ?? "application/json"})` }));
+  for (const input of files) left.append(el("label", { className: "tryit-file" }, input.dataset.field ? `${input.dataset.field} ` : "File ", input));
+  if (textarea) left.append(textarea, check);
   left.append(send, answer);
   body.replaceChildren(
     el("header", {}, el("span", { className: "tryit-title" }, `${op.method} `, el("code", { textContent: op.path }), ` · ${op.summary || op.operationId}`), close),

@@ -10,7 +10,8 @@ export interface Outgoing {
   method: string;
   url: string;
   headers: Array<[string, string]>;
-  body: string | undefined;
+  /** Text, or an upload: a file (a body of bytes) or a multipart form. */
+  body: string | Blob | FormData | undefined;
 }
 
 export interface Violation {
