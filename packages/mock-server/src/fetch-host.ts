@@ -60,7 +60,10 @@ export function simulatorFetch(simulator: Simulator, options: { base: string; se
 
   async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(typeof input === "string" ? new URL(input, `${options.base}/`) : input, init);
-    const signal = request.signal;
+    // the caller's own signal where it gave one: the copy in `request` follows it only while `request` lives
+    // (undici links them weakly, nodejs/node#55428), and a held answer outlives `request`; after a garbage
+    // collection the caller's abort would never reach it, and the caller would wait for good
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : request.signal);
     if (signal.aborted) throw signal.reason;
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
