@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type RunningPrism } from "@repo/mock-server";
-import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, sampleUploads, serverOf, type CodeSample } from "../samples.js";
+import { answerOf, codeSamples, downloadName, SAMPLE_LABELS, sampleUploads, serverOf, TOKEN_PLACEHOLDER, type CodeSample } from "../samples.js";
 import { expectDeclaredStatus } from "@repo/testkit/answer-status";
 import type { SdkPackage } from "@repo/testkit/package";
 import { run, tscBin, type Ran } from "@repo/testkit/run-program";
@@ -46,7 +46,7 @@ export function docsSamplesSuite(pkg: SdkPackage, options: { token: string }): v
   /** The servers the samples name, the longest first (one may be a prefix of another): every one is the mock in the runs. */
   const servers = [...new Set([server, ...model.operations.map((op) => serverOf(model, op))])].filter(Boolean).sort((a, b) => b.length - a.length);
   /** A sample as a reader runs it against the mock: the real token, the mock instead of the API's servers. */
-  const forMock = (source: string) => servers.reduce((text, from) => text.replaceAll(from, mock.url), source.replaceAll("<TOKEN>", options.token));
+  const forMock = (source: string) => servers.reduce((text, from) => text.replaceAll(from, mock.url), source.replaceAll(TOKEN_PLACEHOLDER, options.token));
   /** The SDK sends an operation with a server of its own there, not to the base URL: the runner sends those to the mock too. */
   const reroute = () => ({ SAMPLES_REROUTE: JSON.stringify(servers.map((from) => [from, mock.url])) });
   const env = () => ({ [model.env.baseUrl]: mock.url, XDG_CONFIG_HOME: join(dir, "config") });

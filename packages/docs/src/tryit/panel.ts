@@ -109,6 +109,13 @@ function shaped(state: Loaded, op: ModelOperation, params: Record<string, unknow
   };
 }
 
+/** The body part of SDK params: `body` in "body" mode, else every key that is not a parameter's. */
+function bodyOfParams(op: ModelOperation, params: Record<string, unknown>): unknown {
+  const names = new Set(op.parameters.map((p) => p.name));
+  if (op.bodyMode === "body") return params.body;
+  return op.bodyMode === "flat" ? Object.fromEntries(Object.entries(params).filter(([key]) => !names.has(key))) : undefined;
+}
+
 /** An upload in a few words: "8 bytes as image/png", "a form: title, file (8 bytes)", "no file". */
 function sentText({ body, headers }: Outgoing): string {
   const type = headers.find(([name]) => /^content-type$/i.test(name))?.[1];
@@ -176,8 +183,7 @@ function render(state: Loaded, op: ModelOperation): void {
     if (stored !== undefined) example[keyParam] = stored;
   }
   const form = paramForm(op, example);
-  const names = new Set(op.parameters.map((p) => p.name));
-  const exampleBody = op.bodyMode === "body" ? example.body : op.bodyMode === "flat" ? Object.fromEntries(Object.entries(example).filter(([key]) => !names.has(key))) : undefined;
+  const exampleBody = bodyOfParams(op, example);
   const json = bodyAsJson(op);
   // an upload: a file input for a body of bytes (no text), or one per file field of a form beside its typed fields
   const uploads = sendsBytes(op) ? [""] : fileFields(op);
@@ -232,8 +238,7 @@ function render(state: Loaded, op: ModelOperation): void {
       const request = outgoing(state, op, params, raw);
       if (files.length) {
         // the file(s) chosen: a body of bytes with the operation's media type; a form whose boundary the browser writes
-        const names = new Set([...op.parameters.map((p) => p.name)]);
-        const fields = op.bodyMode === "body" ? ((params.body as Record<string, unknown> | undefined) ?? {}) : Object.fromEntries(Object.entries(params).filter(([key]) => !names.has(key)));
+        const fields = (bodyOfParams(op, params) ?? {}) as Record<string, unknown>;
         request.body = uploadBody(op, files.map((input) => ({ field: input.dataset.field ?? "", file: input.files?.[0] })), fields);
         request.headers = request.headers.filter(([name]) => !/^content-type$/i.test(name));
         if (request.body instanceof Blob) request.headers.push(["Content-Type", op.requestBody?.contentType ?? "application/octet-stream"]);

@@ -4,25 +4,16 @@
 // and a snapshot (the same action with a `name`), so every body matches both and the mock refused every
 // call. Served as anyOf, a value must still match a member; the discriminator is what picks one.
 import type { Json } from "../api-model.js";
+import { forEachSchemaNode } from "./schema-nodes.js";
 
-/** Values, not schemas: a `oneOf` inside an example is data. */
-const VALUE_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
-
-/** Turns every `oneOf` that has a `discriminator` into `anyOf`, in place; answers how many. */
-export function discriminatedOneOfAsAnyOf(doc: Json): number {
-  let changed = 0;
-  const visit = (node: Json) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== "object") return;
+/** Turns every `oneOf` that has a `discriminator` into `anyOf`, in place. */
+export function discriminatedOneOfAsAnyOf(doc: Json): void {
+  forEachSchemaNode(doc, (node) => {
     if (Array.isArray(node.oneOf) && node.discriminator && !node.anyOf) {
       node.anyOf = node.oneOf;
       delete node.oneOf;
-      changed += 1;
     }
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYS.has(key)) visit(value);
-  };
-  visit(doc);
-  return changed;
+  });
 }
 
 /**

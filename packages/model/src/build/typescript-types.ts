@@ -3,9 +3,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import type { Json } from "../api-model.js";
 import { withoutProtocolHeaders } from "./protocol-header-params.js";
-
-/** Values, not schemas: a `required` list inside an example is data. */
-const VALUE_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+import { forEachSchemaNode } from "./schema-nodes.js";
 
 /**
  * Every schema with the fields its `required` names declared: an upstream schema may require one it never
@@ -15,16 +13,11 @@ const VALUE_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
  * intersection keeps that type.
  */
 function withRequiredDeclared(doc: Json): Json {
-  const visit = (node: Json) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node.required) && node.required.every((name: unknown) => typeof name === "string") && !node.$ref) {
-      const missing = (node.required as string[]).filter((name) => !(node.properties && Object.hasOwn(node.properties, name)));
-      if (missing.length) node.properties = { ...node.properties, ...Object.fromEntries(missing.map((name) => [name, {}])) };
-    }
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYS.has(key)) visit(value);
-  };
-  visit(doc);
+  forEachSchemaNode(doc, (node) => {
+    if (!Array.isArray(node.required) || !node.required.every((name: unknown) => typeof name === "string") || node.$ref) return;
+    const missing = (node.required as string[]).filter((name) => !(node.properties && Object.hasOwn(node.properties, name)));
+    if (missing.length) node.properties = { ...node.properties, ...Object.fromEntries(missing.map((name) => [name, {}])) };
+  });
   return doc;
 }
 
